@@ -1,0 +1,33 @@
+using AvaOlo.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace AvaOlo.Data;
+
+public sealed class AvaOloDbContext(DbContextOptions<AvaOloDbContext> options, AuditActor? actor = null, TimeProvider? clock = null)
+    : DbContext(options)
+{
+    private readonly AuditActor _actor = actor ?? AuditActor.System;
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    public DbSet<Farmer> Farmers => Set<Farmer>();
+    public DbSet<Field> Fields => Set<Field>();
+    public DbSet<Planting> Plantings => Set<Planting>();
+    public DbSet<FarmTask> Tasks => Set<FarmTask>();
+    public DbSet<TaskField> TaskFields => Set<TaskField>();
+    public DbSet<TaskMaterial> TaskMaterials => Set<TaskMaterial>();
+    public DbSet<Material> Materials => Set<Material>();
+    public DbSet<MaterialRule> MaterialRules => Set<MaterialRule>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AvaOloDbContext).Assembly);
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        AuditTrail.SaveWithAuditAsync(this, _actor, _clock, (accept, ct) => base.SaveChangesAsync(accept, ct),
+            acceptAllChangesOnSuccess, cancellationToken);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: it writes the audit trail in the same transaction.");
+}

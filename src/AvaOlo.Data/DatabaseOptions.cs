@@ -1,0 +1,64 @@
+using Npgsql;
+
+namespace AvaOlo.Data;
+
+/// <summary>
+/// The operators' fixed variables DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD (plus our DB_POOL_SIZE,
+/// DB_SSL_MODE, DB_COMMAND_TIMEOUT_SECONDS). Read from configuration, which includes the environment.
+/// </summary>
+public sealed record DatabaseOptions
+{
+    public string? Host { get; init; }
+    public int Port { get; init; } = 5432;
+    public string Name { get; init; } = "farmer_crm";
+    public string? User { get; init; }
+    public string? Password { get; init; }
+    /// <summary>Per-instance pool: 25 instances × 20 stays under Aurora's connection limit for 0.5 GB hosts.</summary>
+    public int PoolSize { get; init; } = 20;
+    public string SslMode { get; init; } = "Prefer";
+    public int CommandTimeoutSeconds { get; init; } = 15;
+    /// <summary>Short so that a database outage becomes a 503 within seconds rather than a hung request.</summary>
+    public int ConnectTimeoutSeconds { get; init; } = 3;
+
+    public static DatabaseOptions FromConfiguration(Func<string, string?> get) => new()
+    {
+        Host = get("DB_HOST"),
+        Port = int.TryParse(get("DB_PORT"), out var port) ? port : get("DB_PORT") is null ? 5432 : -1,
+        Name = get("DB_NAME") ?? "farmer_crm",
+        User = get("DB_USER"),
+        Password = get("DB_PASSWORD"),
+        PoolSize = int.TryParse(get("DB_POOL_SIZE"), out var pool) ? pool : get("DB_POOL_SIZE") is null ? 20 : -1,
+        SslMode = get("DB_SSL_MODE") ?? "Prefer",
+        CommandTimeoutSeconds = int.TryParse(get("DB_COMMAND_TIMEOUT_SECONDS"), out var t) ? t : 15,
+    };
+
+    /// <summary>Problems with the settings, each naming the variable; empty when usable.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(Host)) errors.Add("DB_HOST is not set (the PostgreSQL host name, e.g. 127.0.0.1 or your Aurora endpoint)");
+        if (Port is < 1 or > 65535) errors.Add("DB_PORT must be a port number between 1 and 65535");
+        if (string.IsNullOrWhiteSpace(Name)) errors.Add("DB_NAME must not be empty");
+        if (string.IsNullOrWhiteSpace(User)) errors.Add("DB_USER is not set");
+        if (PoolSize is < 1 or > 1000) errors.Add("DB_POOL_SIZE must be between 1 and 1000");
+        if (!Enum.TryParse<SslMode>(SslMode, ignoreCase: true, out _)) errors.Add("DB_SSL_MODE must be one of Disable, Allow, Prefer, Require, VerifyCA, VerifyFull");
+        return errors;
+    }
+
+    public string ToConnectionString(string? databaseOverride = null) => new NpgsqlConnectionStringBuilder
+    {
+        Host = Host,
+        Port = Port,
+        Database = databaseOverride ?? Name,
+        Username = User,
+        Password = Password,
+        MaxPoolSize = PoolSize,
+        SslMode = Enum.Parse<SslMode>(SslMode, ignoreCase: true),
+        CommandTimeout = CommandTimeoutSeconds,
+        Timeout = ConnectTimeoutSeconds,
+        ApplicationName = "avaolo",
+    }.ConnectionString;
+
+    /// <summary>For logs and the admin page: never the password.</summary>
+    public override string ToString() => $"{User}@{Host}:{Port}/{Name}";
+}

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AvaOlo.ServiceDefaults;
+
+/// <summary>The database is down or refusing: 503 with Retry-After, and the probe re-checks at once.</summary>
+internal sealed class DatabaseUnavailableHandler(IProblemDetailsService problems, ILogger<DatabaseUnavailableHandler> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        if (!DatabaseErrors.IsUnavailable(exception)) return false;
+        log.LogWarning("Database unavailable while serving {Path}: {Reason}", http.Request.Path, DatabaseErrors.Describe(exception));
+        http.RequestServices.GetService<DatabaseProbe>()?.Invalidate();
+        http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        http.Response.Headers.RetryAfter = "5";
+        return await problems.TryWriteAsync(new()
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = 503,
+                Title = "Database unavailable",
+                Detail = "The farm records database cannot be reached right now. Nothing was changed; retry in a few seconds.",
+            },
+        });
+    }
+}
+
+/// <summary>Malformed JSON, wrong types, unknown fields, oversize or missing bodies: 4xx naming the field.</summary>
+internal sealed class BadRequestHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        if (exception is not BadHttpRequestException bad) return false;
+        var (field, reason) = RequestErrors.Explain(bad);
+        http.Response.StatusCode = bad.StatusCode;
+        var details = new ProblemDetails
+        {
+            Status = bad.StatusCode,
+            Title = bad.StatusCode == 413 ? "Request body too large" : "Invalid request",
+            Detail = field is null ? reason : $"{field}: {reason}",
+        };
+        if (field is not null) details.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [reason] };
+        return await problems.TryWriteAsync(new() { HttpContext = http, ProblemDetails = details });
+    }
+}
+
+/// <summary>Anything else is our bug: logged with its stack, answered with a 500 that carries no internals.</summary>
+internal sealed class UnexpectedErrorHandler(IProblemDetailsService problems, ILogger<UnexpectedErrorHandler> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        if (exception is OperationCanceledException && http.RequestAborted.IsCancellationRequested) return true; // client left
+        log.LogError(exception, "Unhandled error serving {Method} {Path}", http.Request.Method, http.Request.Path);
+        http.Response.StatusCode = 500;
+        return await problems.TryWriteAsync(new()
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails { Status = 500, Title = "Internal error", Detail = "Something went wrong on our side; it has been logged." },
+        });
+    }
+}
