@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace AvaOlo.MonitoringDashboards.Auth;
+
+public static class AuthSetup
+{
+    public const string CookieName = "avaolo_auth";
+
+    public static IServiceCollection AddDashboardAuth(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
+        {
+            o.Cookie.Name = CookieName;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            // TLS ends at the load balancer: set ASPNETCORE_FORWARDEDHEADERS_ENABLED there so the cookie is Secure.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/login";
+            o.LogoutPath = "/logout";
+            o.AccessDeniedPath = "/access-denied";
+        });
+
+        // Closed by default: a page without its own policy still needs a signed-in user.
+        var authorization = services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        foreach (var (policy, roles) in Policies.Roles) authorization.AddPolicy(policy, p => p.RequireRole(roles));
+
+        AddKeyRing(services, config);
+        services.AddScoped<DashboardSignIn>();
+        return services;
+    }
+
+    /// <summary>
+    /// Cookies are encrypted with the data-protection key ring. Instances behind one load balancer must share it,
+    /// or a cookie issued by one is rejected by the next: DATA_PROTECTION_KEYS_DIR points them at a shared folder.
+    /// </summary>
+    private static void AddKeyRing(IServiceCollection services, IConfiguration config)
+    {
+        var keys = services.AddDataProtection().SetApplicationName("ava-olo-monitoring-dashboards");
+        var dir = config["DATA_PROTECTION_KEYS_DIR"];
+        if (!string.IsNullOrWhiteSpace(dir)) keys.PersistKeysToFileSystem(new DirectoryInfo(dir));
+    }
+
+    /// <summary>Roles as the pages show them, e.g. "business or admin".</summary>
+    public static string Describe(IEnumerable<string> roles) => string.Join(" or ", roles);
+}

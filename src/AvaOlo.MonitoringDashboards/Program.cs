@@ -1,0 +1,33 @@
+using AvaOlo.MonitoringDashboards.Auth;
+using AvaOlo.MonitoringDashboards.Hosting;
+using AvaOlo.ServiceDefaults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+const string Service = "ava-olo-monitoring-dashboards";
+var builder = WebApplication.CreateBuilder(args);
+
+// HostRunner reports a bad setting as one line; without this the host logs the same error with a stack trace first.
+builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+builder.ListenOnPortVariable();                             // PORT (default 8080) unless URLs are configured
+builder.Services.AddAvaOloDatabase(builder.Configuration);  // DB_* validated at start; nothing connects yet
+builder.Services.TryAddSingleton(TimeProvider.System);
+builder.Services.AddDashboardAuth(builder.Configuration);   // cookie sign-in, role policies, shared keys
+builder.Services.AddRazorPages();
+builder.Services.Configure<JsonOptions>(o => ProblemDetailsSetup.ConfigureJson(o.SerializerOptions)); // /health as in core
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error");
+app.UseSecurityHeaders();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapStaticAssets().AllowAnonymous();                     // the login page needs its stylesheet
+app.MapRazorPages().WithStaticAssets();                     // /, /login, /logout, /business, /agronomic, /admin
+app.MapAvaOloHealth(Service);
+
+return await HostRunner.RunAsync(app, Service);
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,56 @@
+using AvaOlo.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AvaOlo.MonitoringDashboards.Tests;
+
+/// <summary>
+/// The dashboards service on real Kestrel (random port) over this run's test database. One per test run:
+/// tests isolate themselves by resetting the database and using their own cookie jar.
+/// </summary>
+public sealed class DashboardsServer : IAsyncLifetime
+{
+    private Factory? _factory;
+
+    public TestDatabase Database { get; } = new();
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        _factory = new Factory(Database);
+        BaseAddress = StartOnKestrel(_factory);
+    }
+
+    public Browser NewBrowser() => Browser.Open(BaseAddress);
+
+    /// <summary>Starts the app on real Kestrel at a free port and returns the address it listens on.</summary>
+    public static Uri StartOnKestrel(WebApplicationFactory<Program> factory)
+    {
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        return new Uri(addresses.Addresses.First());
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null) await _factory.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    private sealed class Factory(TestDatabase database) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+            builder.ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection(
+                database.Environment().Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value))));
+    }
+}
+
+// xunit v2 honours collection definitions only in the test assembly; the server owns the TestDatabase.
+[CollectionDefinition("database")]
+public sealed class DatabaseCollection : ICollectionFixture<DashboardsServer>;

@@ -1,0 +1,39 @@
+using AvaOlo.Data.Entities;
+using AvaOlo.Testing;
+using Microsoft.AspNetCore.Identity;
+
+namespace AvaOlo.MonitoringDashboards.Tests;
+
+/// <summary>Rows the tests need, written straight to the database as the CLI would write them.</summary>
+public static class Seed
+{
+    public const string Password = "correct horse battery staple";
+
+    public static async Task<User> UserAsync(TestDatabase database, string username, string role,
+        string? displayName = null, DateTimeOffset? disabledAt = null)
+    {
+        var user = new User
+        {
+            Username = username, DisplayName = displayName ?? username, Role = role, PasswordHash = "",
+            CreatedAt = DateTimeOffset.UtcNow, DisabledAt = disabledAt,
+        };
+        user.PasswordHash = new PasswordHasher<User>().HashPassword(user, Password);
+        await using var db = database.CreateContext();
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return user;
+    }
+
+    public static async Task<Farmer> FarmerAsync(TestDatabase database, string phone, params decimal[] fieldHectares)
+    {
+        var farmer = new Farmer
+        {
+            Name = $"Farmer {phone}", Phone = phone, CountryCode = "SI",
+            Fields = [.. fieldHectares.Select((ha, i) => new Field { Name = $"Field {i + 1}", AreaHa = ha })],
+        };
+        await using var db = database.CreateContext();
+        db.Farmers.Add(farmer);
+        await db.SaveChangesAsync();
+        return farmer;
+    }
+}
