@@ -26,7 +26,7 @@ public static class Schema
     {
         await using var exists = new NpgsqlCommand("SELECT to_regclass('\"__EFMigrationsHistory\"') IS NOT NULL", conn);
         if (!(bool)(await exists.ExecuteScalarAsync(ct))!) return [];
-        await using var cmd = new NpgsqlCommand("SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\" ORDER BY \"MigrationId\"", conn);
+        await using var cmd = new NpgsqlCommand("SELECT migration_id FROM \"__EFMigrationsHistory\" ORDER BY migration_id", conn);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         var applied = new List<string>();
         while (await reader.ReadAsync(ct)) applied.Add(reader.GetString(0));

@@ -23,7 +23,13 @@ public static partial class RequestErrors
     public static (string? Field, string Reason) ExplainJson(JsonException json)
     {
         var unmapped = UnmappedProperty().Match(json.Message);
-        if (unmapped.Success) return (JoinPath(json.Path, unmapped.Groups[1].Value), "is not a known field");
+        if (unmapped.Success)
+        {
+            // The path usually ends at the unknown property already; join only when it names the parent object.
+            var name = unmapped.Groups[1].Value;
+            var path = FieldOf(json.Path);
+            return (path is null ? name : path == name || path.EndsWith("." + name, StringComparison.Ordinal) ? path : $"{path}.{name}", "is not a known field");
+        }
         var field = FieldOf(json.Path);
         var target = TargetType().Match(json.Message);
         if (target.Success) return (field ?? "body", $"must be {Describe(target.Groups[1].Value)}");
@@ -38,8 +44,6 @@ public static partial class RequestErrors
 
     private static string? FieldOf(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? null : path.TrimStart('$', '.');
-
-    private static string JoinPath(string? path, string name) => FieldOf(path) is { } parent ? $"{parent}.{name}" : name;
 
     private static string Describe(string clrType) => clrType switch
     {
@@ -65,6 +69,6 @@ public static partial class RequestErrors
     [GeneratedRegex("missing required properties including: (.+?)\\.", RegexOptions.IgnoreCase)]
     private static partial Regex MissingProperties();
 
-    [GeneratedRegex("parameter \"\\w+ (\\w+)\"")]
+    [GeneratedRegex("parameter \"[^\"]* (\\w+)\" from")]
     private static partial Regex ParameterName();
 }

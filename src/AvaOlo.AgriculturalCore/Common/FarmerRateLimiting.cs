@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using AvaOlo.AgriculturalCore.Auth;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace AvaOlo.AgriculturalCore.Common;
+
+/// <summary>
+/// 1,000 requests per minute per farmer (RATE_LIMIT_PER_FARMER_PER_MINUTE). The farmer is the key's own farmer,
+/// else the farmer named in the route, else the key itself; anonymous API calls share one bucket per address.
+/// </summary>
+public static class FarmerRateLimiting
+{
+    public static IServiceCollection AddFarmerRateLimiting(this IServiceCollection services)
+    {
+        services.AddRateLimiter(_ => { });
+        // Configured from IConfiguration when first resolved, so settings from any source (tests included) apply.
+        services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>((o, config) =>
+        {
+            var perMinute = int.TryParse(config["RATE_LIMIT_PER_FARMER_PER_MINUTE"], CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1000;
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            {
+                if (!http.Request.Path.StartsWithSegments("/api")) return RateLimitPartition.GetNoLimiter("exempt");
+                return RateLimitPartition.GetSlidingWindowLimiter(PartitionKey(http), _ => new SlidingWindowRateLimiterOptions
+                {
+                    PermitLimit = perMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    SegmentsPerWindow = 6,
+                    QueueLimit = 0,
+                });
+            });
+            o.OnRejected = async (ctx, ct) =>
+            {
+                var http = ctx.HttpContext;
+                var retry = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 10;
+                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                http.Response.Headers.RetryAfter = retry.ToString(CultureInfo.InvariantCulture);
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new()
+                {
+                    HttpContext = http,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = 429, Title = "Too many requests",
+                        Detail = $"The limit is {perMinute} requests per minute per farmer; retry after {retry} s.",
+                    },
+                });
+            };
+        });
+        return services;
+    }
+
+    internal static string PartitionKey(HttpContext http)
+    {
+        if (http.User.Identity?.IsAuthenticated == true)
+        {
+            var caller = http.Caller();
+            if (caller.FarmerId is { } own) return $"farmer:{own}";
+            if (http.Request.RouteValues.TryGetValue("id", out var id) && http.GetEndpoint()?.Metadata.GetMetadata<FarmerRouteMarker>() is not null)
+                return $"farmer:{id}";
+            return $"key:{caller.KeyId}";
+        }
+        return $"ip:{http.Connection.RemoteIpAddress}";
+    }
+}
+
+/// <summary>Marks endpoints whose {id} route value is a farmer id, so limits follow the farmer.</summary>
+public sealed class FarmerRouteMarker
+{
+    public static readonly FarmerRouteMarker Instance = new();
+}

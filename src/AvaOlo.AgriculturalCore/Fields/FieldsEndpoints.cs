@@ -1,0 +1,101 @@
+using AvaOlo.AgriculturalCore.Auth;
+using AvaOlo.AgriculturalCore.Common;
+using AvaOlo.Data;
+using AvaOlo.Data.Entities;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace AvaOlo.AgriculturalCore.Fields;
+
+public static class FieldsEndpoints
+{
+    public static void MapFields(this IEndpointRouteBuilder app)
+    {
+        var byFarmer = app.MapGroup("/api/v1/farmer/{id}").WithTags("Fields").RequireAuthorization(ApiScopes.RecordsRead)
+            .WithApiErrors().WithMetadata(FarmerRouteMarker.Instance);
+        byFarmer.MapGet("/fields", List).WithName("GetFarmerFields").WithSummary("A farmer's fields with areas (permanent URL)");
+        byFarmer.MapPost("/fields", Create).RequireAuthorization(ApiScopes.RecordsWrite).WithSummary("Add a field");
+
+        var single = app.MapGroup("/api/v1/fields").WithTags("Fields").RequireAuthorization(ApiScopes.RecordsRead).WithApiErrors();
+        single.MapGet("/{fieldId}", Get).WithSummary("One field");
+        single.MapPut("/{fieldId}", Update).RequireAuthorization(ApiScopes.RecordsWrite).WithSummary("Replace a field");
+        single.MapDelete("/{fieldId}", Delete).RequireAuthorization(ApiScopes.RecordsWrite).WithSummary("Delete a field and its plantings");
+    }
+
+    private static async Task<Results<Ok<FarmerFieldsResponse>, ProblemHttpResult>> List(int id, AvaOloDbContext db, HttpContext http, CancellationToken ct)
+    {
+        if (!await FarmerAccess.VisibleAsync(db, http.Caller(), id, ct)) return FarmerAccess.NotFound("farmer", id);
+        var fields = await db.Fields.AsNoTracking().Where(f => f.FarmerId == id).OrderBy(f => f.Name).ToListAsync(ct);
+        return TypedResults.Ok(new FarmerFieldsResponse(id, fields.Count, fields.Sum(f => f.AreaHa), fields.Select(f => f.ToResponse()).ToList()));
+    }
+
+    private static async Task<Results<Created<FieldResponse>, ValidationProblem, ProblemHttpResult>> Create(
+        int id, FieldRequest request, AvaOloDbContext db, HttpContext http, CancellationToken ct)
+    {
+        if (!await FarmerAccess.VisibleAsync(db, http.Caller(), id, ct)) return FarmerAccess.NotFound("farmer", id);
+        var (value, errors) = FieldRules.Validate(request);
+        if (value is null) return errors.ToProblem();
+        var field = new Field { FarmerId = id, Name = value.Name };
+        Apply(field, value);
+        db.Fields.Add(field);
+        if (await SaveAsync(db, ct) is { } conflict) return conflict;
+        return TypedResults.Created($"/api/v1/fields/{field.Id}", field.ToResponse());
+    }
+
+    private static async Task<Results<Ok<FieldResponse>, ProblemHttpResult>> Get(int fieldId, AvaOloDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var field = await FindAsync(db, http.Caller(), fieldId, tracking: false, ct);
+        return field is null ? FarmerAccess.NotFound("field", fieldId) : TypedResults.Ok(field.ToResponse());
+    }
+
+    private static async Task<Results<Ok<FieldResponse>, ValidationProblem, ProblemHttpResult>> Update(
+        int fieldId, FieldRequest request, AvaOloDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var field = await FindAsync(db, http.Caller(), fieldId, tracking: true, ct);
+        if (field is null) return FarmerAccess.NotFound("field", fieldId);
+        var (value, errors) = FieldRules.Validate(request);
+        if (value is null) return errors.ToProblem();
+        Apply(field, value);
+        if (await SaveAsync(db, ct) is { } conflict) return conflict;
+        return TypedResults.Ok(field.ToResponse());
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(int fieldId, AvaOloDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var field = await FindAsync(db, http.Caller(), fieldId, tracking: true, ct);
+        if (field is null) return FarmerAccess.NotFound("field", fieldId);
+        // Plantings go with the field (audited one by one); task links are removed by the foreign key.
+        var plantings = await db.Plantings.Where(p => p.FieldId == fieldId).ToListAsync(ct);
+        db.Plantings.RemoveRange(plantings);
+        db.Fields.Remove(field);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>A field the caller may access: it must belong to a visible (not deleted) farmer.</summary>
+    internal static async Task<Field?> FindAsync(AvaOloDbContext db, Caller caller, int fieldId, bool tracking, CancellationToken ct)
+    {
+        var query = tracking ? db.Fields : db.Fields.AsNoTracking();
+        var field = await query.FirstOrDefaultAsync(f => f.Id == fieldId && db.Farmers.Any(fa => fa.Id == f.FarmerId), ct);
+        return field is not null && caller.CanAccess(field.FarmerId) ? field : null;
+    }
+
+    private static void Apply(Field field, FieldRules.Normalized v)
+    {
+        field.Name = v.Name;
+        field.AreaHa = v.AreaHa;
+        field.CentroidLat = v.Lat;
+        field.CentroidLon = v.Lon;
+        field.BoundaryGeoJson = v.BoundaryGeoJson;
+        field.Notes = v.Notes;
+    }
+
+    private static async Task<ProblemHttpResult?> SaveAsync(AvaOloDbContext db, CancellationToken ct)
+    {
+        try { await db.SaveChangesAsync(ct); return null; }
+        catch (DbUpdateException e) when (Conflicts.IsUniqueViolation(e, "ix_fields_farmer_id_name"))
+        {
+            return Conflicts.Problem("name", "this farmer already has a field with that name");
+        }
+    }
+}

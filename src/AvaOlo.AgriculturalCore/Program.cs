@@ -1,0 +1,41 @@
+using AvaOlo.AgriculturalCore.Auth;
+using AvaOlo.AgriculturalCore.Common;
+using AvaOlo.AgriculturalCore.Docs;
+using AvaOlo.AgriculturalCore.Farmers;
+using AvaOlo.AgriculturalCore.Fields;
+using AvaOlo.AgriculturalCore.Materials;
+using AvaOlo.AgriculturalCore.Plantings;
+using AvaOlo.AgriculturalCore.Tasks;
+using AvaOlo.ServiceDefaults;
+
+const string Service = "ava-olo-agricultural-core";
+var builder = WebApplication.CreateBuilder(args);
+builder.UseAvaOloHosting();
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddAvaOloDatabase(builder.Configuration);
+builder.Services.AddAvaOloApiDefaults();
+builder.Services.AddApiKeyAuth();
+builder.Services.AddFarmerRateLimiting();
+builder.Services.AddApiDocs();
+builder.Services.AddOutputCache();
+
+var app = builder.Build();
+app.UseAvaOloErrorHandling();
+app.UseSchemaGate("/api");
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+app.UseOutputCache();
+
+app.MapAvaOloHealth(Service);
+app.MapApiDocs();
+app.MapFarmers();
+app.MapFields();
+app.MapPlantings();
+app.MapTasks();
+app.MapMaterials();
+
+return await HostRunner.RunAsync(app, Service);
+
+public partial class Program;

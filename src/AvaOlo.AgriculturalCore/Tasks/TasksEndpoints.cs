@@ -1,0 +1,138 @@
+using AvaOlo.AgriculturalCore.Auth;
+using AvaOlo.AgriculturalCore.Common;
+using AvaOlo.Data;
+using AvaOlo.Data.Entities;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace AvaOlo.AgriculturalCore.Tasks;
+
+public static class TasksEndpoints
+{
+    public static void MapTasks(this IEndpointRouteBuilder app)
+    {
+        var byFarmer = app.MapGroup("/api/v1/farmer/{id}").WithTags("Tasks").RequireAuthorization(ApiScopes.RecordsRead).WithApiErrors()
+            .WithMetadata(FarmerRouteMarker.Instance);
+        byFarmer.MapGet("/tasks", List).WithName("GetFarmerTasks")
+            .WithSummary("A farmer's tasks, filtered by status and date range, paged (permanent URL)")
+            .WithDescription("`from`/`to` (YYYY-MM-DD, inclusive) filter on done_on for done tasks and due_on otherwise. Newest first.");
+        byFarmer.MapPost("/tasks", Create).RequireAuthorization(ApiScopes.RecordsWrite).WithSummary("Record or plan a task");
+
+        var single = app.MapGroup("/api/v1/tasks").WithTags("Tasks").RequireAuthorization(ApiScopes.RecordsRead).WithApiErrors();
+        single.MapGet("/{taskId}", Get).WithSummary("One task");
+        single.MapPut("/{taskId}", Update).RequireAuthorization(ApiScopes.RecordsWrite).WithSummary("Replace a task");
+        single.MapDelete("/{taskId}", Delete).RequireAuthorization(ApiScopes.RecordsWrite).WithSummary("Delete a task");
+    }
+
+    private static async Task<Results<Ok<Paged<TaskResponse>>, ValidationProblem, ProblemHttpResult>> List(
+        int id, AvaOloDbContext db, HttpContext http, CancellationToken ct,
+        [FromQuery] string? status, [FromQuery] DateOnly? from, [FromQuery] DateOnly? to,
+        [FromQuery] int? page, [FromQuery(Name = "page_size")] int? pageSize)
+    {
+        var errors = new Errors();
+        Paging.Validate(errors, page, pageSize);
+        var wanted = Text.Clean(status)?.ToLowerInvariant();
+        if (wanted is not null && !FarmTaskStatus.All.Contains(wanted)) errors.Add("status", $"must be one of {string.Join(", ", FarmTaskStatus.All)}");
+        if (from > to) errors.Add("from", "must not be after to");
+        if (errors.Any) return errors.ToProblem();
+        if (!await FarmerAccess.VisibleAsync(db, http.Caller(), id, ct)) return FarmerAccess.NotFound("farmer", id);
+
+        var query = db.Tasks.AsNoTracking().Where(t => t.FarmerId == id);
+        if (wanted is not null) query = query.Where(t => t.Status == wanted);
+        if (from is { } f) query = query.Where(t => (t.DoneOn ?? t.DueOn) >= f);
+        if (to is { } until) query = query.Where(t => (t.DoneOn ?? t.DueOn) <= until);
+        var (p, size) = (page ?? 1, pageSize ?? 50);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(t => t.DoneOn ?? t.DueOn).ThenByDescending(t => t.Id)
+            .Skip((p - 1) * size).Take(size)
+            .Include(t => t.Fields).ThenInclude(tf => tf.Field).Include(t => t.Materials)
+            .AsSplitQuery().ToListAsync(ct);
+        return TypedResults.Ok(new Paged<TaskResponse>(items.Select(t => t.ToResponse()).ToList(), p, size, total));
+    }
+
+    private static async Task<Results<Created<TaskResponse>, ValidationProblem, ProblemHttpResult>> Create(
+        int id, TaskRequest request, AvaOloDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct)
+    {
+        if (!await FarmerAccess.VisibleAsync(db, http.Caller(), id, ct)) return FarmerAccess.NotFound("farmer", id);
+        var task = new FarmTask { FarmerId = id, Type = "", Status = "" };
+        if (await ApplyAsync(db, task, request, Today(clock), ct) is { } invalid) return invalid;
+        db.Tasks.Add(task);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/tasks/{task.Id}", task.ToResponse());
+    }
+
+    private static async Task<Results<Ok<TaskResponse>, ProblemHttpResult>> Get(int taskId, AvaOloDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var task = await FindAsync(db, http.Caller(), taskId, tracking: false, ct);
+        return task is null ? FarmerAccess.NotFound("task", taskId) : TypedResults.Ok(task.ToResponse());
+    }
+
+    private static async Task<Results<Ok<TaskResponse>, ValidationProblem, ProblemHttpResult>> Update(
+        int taskId, TaskRequest request, AvaOloDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct)
+    {
+        var task = await FindAsync(db, http.Caller(), taskId, tracking: true, ct);
+        if (task is null) return FarmerAccess.NotFound("task", taskId);
+        if (await ApplyAsync(db, task, request, Today(clock), ct) is { } invalid) return invalid;
+        db.Entry(task).Property(t => t.UpdatedAt).IsModified = true; // a change to links alone is still a change to the task
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(task.ToResponse());
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(int taskId, AvaOloDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var task = await FindAsync(db, http.Caller(), taskId, tracking: true, ct);
+        if (task is null) return FarmerAccess.NotFound("task", taskId);
+        db.Tasks.Remove(task);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Validates the request and copies it onto the task; field and material ids are checked for ownership.</summary>
+    private static async Task<ValidationProblem?> ApplyAsync(AvaOloDbContext db, FarmTask task, TaskRequest request, DateOnly today, CancellationToken ct)
+    {
+        var (value, errors) = TaskRules.Validate(request, today);
+        if (value is null) return errors.ToProblem();
+
+        // Only this farmer's fields: another farmer's field id reads exactly like one that does not exist.
+        var fields = await db.Fields.Where(f => f.FarmerId == task.FarmerId && value.FieldIds.Contains(f.Id)).ToListAsync(ct);
+        foreach (var missing in value.FieldIds.Except(fields.Select(f => f.Id)))
+            errors.Add("field_ids", $"field {missing} is not one of this farmer's fields");
+        var materialIds = value.Materials.Where(m => m.MaterialId is not null).Select(m => m.MaterialId!.Value).Distinct().ToList();
+        var materials = await db.Materials.Where(m => materialIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
+        foreach (var missing in materialIds.Where(m => !materials.ContainsKey(m)))
+            errors.Add("materials", $"material {missing} is not in the catalogue");
+        if (errors.Any) return errors.ToProblem();
+
+        task.Type = value.Type;
+        task.Status = value.Status;
+        task.DueOn = value.DueOn;
+        task.DoneOn = value.DoneOn;
+        task.Notes = value.Notes;
+        task.Fields.RemoveAll(tf => !value.FieldIds.Contains(tf.FieldId));
+        foreach (var field in fields.Where(f => task.Fields.All(tf => tf.FieldId != f.Id)))
+            task.Fields.Add(new TaskField { FieldId = field.Id, Field = field });
+        foreach (var tf in task.Fields) tf.Field ??= fields.First(f => f.Id == tf.FieldId);
+        task.Materials.Clear();
+        foreach (var m in value.Materials)
+        {
+            var catalogue = m.MaterialId is { } mid ? materials[mid] : null;
+            task.Materials.Add(new TaskMaterial
+            {
+                MaterialId = catalogue?.Id, MaterialName = Text.Clean(m.Name) ?? catalogue!.Name, Dose = m.Dose,
+                Unit = Text.Clean(m.Unit) ?? catalogue?.Unit,
+            });
+        }
+        return null;
+    }
+
+    private static async Task<FarmTask?> FindAsync(AvaOloDbContext db, Caller caller, int taskId, bool tracking, CancellationToken ct)
+    {
+        var query = (tracking ? db.Tasks : db.Tasks.AsNoTracking())
+            .Include(t => t.Fields).ThenInclude(tf => tf.Field).Include(t => t.Materials).AsSplitQuery();
+        var task = await query.FirstOrDefaultAsync(t => t.Id == taskId && db.Farmers.Any(f => f.Id == t.FarmerId), ct);
+        return task is not null && caller.CanAccess(task.FarmerId) ? task : null;
+    }
+
+    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+}

@@ -1,0 +1,22 @@
+using System.Net;
+using AvaOlo.Testing;
+
+namespace AvaOlo.AgriculturalCore.Tests;
+
+public sealed class RateLimitTests(TestDatabase database) : ApiTestBase(database)
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["RATE_LIMIT_PER_FARMER_PER_MINUTE"] = "5" };
+
+    [Fact]
+    public async Task Over_the_per_farmer_limit_is_429_with_retry_after_and_other_farmers_are_unaffected()
+    {
+        for (var i = 0; i < 5; i++) Assert.Equal(HttpStatusCode.OK, (await AsA.GetAsync($"/api/v1/farmer/{W.A.Id}/fields")).StatusCode);
+        var limited = await AsA.GetAsync($"/api/v1/farmer/{W.A.Id}/crops");
+        await HttpAssert.Problem(limited, HttpStatusCode.TooManyRequests);
+        Assert.True(limited.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        // The admin key asking about farmer A counts against farmer A too; farmer B has a bucket of its own.
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await Admin.GetAsync($"/api/v1/farmer/{W.A.Id}/fields")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await AsB.GetAsync($"/api/v1/farmer/{W.B.Id}/fields")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Anonymous.GetAsync("/health")).StatusCode); // health is never limited
+    }
+}
