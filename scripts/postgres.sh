@@ -29,6 +29,7 @@ avaolo_local_postgres() {
   if ! pg_isready -q -h 127.0.0.1 -p "$port"; then
     avaolo_log "starting PostgreSQL $pgver on 127.0.0.1:$port"
     avaolo_as_root pg_ctlcluster "$pgver" main start || true
+    export AVAOLO_STARTED_PG=1
     for _ in $(seq 1 60); do pg_isready -q -h 127.0.0.1 -p "$port" && break; sleep 0.5; done
     pg_isready -q -h 127.0.0.1 -p "$port" || { avaolo_log "PostgreSQL did not start; see /var/log/postgresql/"; return 1; }
   fi
@@ -59,4 +60,12 @@ avaolo_ensure_postgres() {
     return 0
   fi
   avaolo_local_postgres "$root"
+}
+
+# run.sh stops the server on exit only when it started it (AVAOLO_KEEP_DB=1 keeps it running).
+avaolo_stop_postgres_if_started() {
+  if [ "${AVAOLO_STARTED_PG:-}" = 1 ] && [ "${AVAOLO_KEEP_DB:-0}" != 1 ]; then
+    avaolo_log "stopping the PostgreSQL server it started"
+    avaolo_as_root pg_ctlcluster "${AVAOLO_PG_VERSION:-15}" main stop || true
+  fi
 }

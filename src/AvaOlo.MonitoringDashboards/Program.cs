@@ -7,9 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 const string Service = "ava-olo-monitoring-dashboards";
 var builder = WebApplication.CreateBuilder(args);
 
-// HostRunner reports a bad setting as one line; without this the host logs the same error with a stack trace first.
-builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
-builder.ListenOnPortVariable();                             // PORT (default 8080) unless URLs are configured
+builder.UseAvaOloHosting();                                 // PORT (default 8080) unless URLs are configured
 builder.Services.AddAvaOloDatabase(builder.Configuration);  // DB_* validated at start; nothing connects yet
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddDashboardAuth(builder.Configuration);   // cookie sign-in, role policies, shared keys

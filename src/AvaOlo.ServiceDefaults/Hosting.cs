@@ -1,33 +1,57 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AvaOlo.ServiceDefaults;
 
 public static class Hosting
 {
-    /// <summary>Request body limit for API calls: generous for a field boundary, small enough to refuse abuse.</summary>
+    public const int DefaultPort = 8080;
+
+    /// <summary>Request body limit: generous for a field boundary, small enough to refuse abuse.</summary>
     public const long MaxRequestBodyBytes = 1024 * 1024;
 
     /// <summary>
-    /// Listens on PORT (default 8080) on all interfaces, as App Runner and ECS expect, unless URLs were configured
-    /// explicitly (ASPNETCORE_URLS, --urls, or a test host). Bounds request sizes and header sizes.
+    /// Listens on all interfaces at PORT (default 8080), as App Runner and ECS expect. The address goes in as the
+    /// lowest-priority "urls" setting, so ASPNETCORE_URLS, --urls or a test host's own binding still win; it also
+    /// wins over ASPNETCORE_HTTP_PORTS, which the official container images preset. A bad PORT stops start-up
+    /// with one clear line. Also bounds request sizes and gives in-flight requests time to finish on SIGTERM.
     /// </summary>
     public static WebApplicationBuilder UseAvaOloHosting(this WebApplicationBuilder builder)
     {
-        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
-        {
-            var port = int.TryParse(builder.Configuration["PORT"], out var p) && p is > 0 and < 65536 ? p : 8080;
-            builder.WebHost.UseUrls($"http://0.0.0.0:{port}");
-        }
+        // HostRunner reports a bad setting as one line; without this the host logs it with a stack trace first.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+
+        var raw = builder.Configuration["PORT"];
+        var port = ParsePort(raw);
+        if (port is not null)
+            builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = [new("urls", $"http://0.0.0.0:{port}")] });
+        builder.Services.AddOptions<PortSetting>()
+            .Validate(_ => port is not null, $"PORT must be a whole number between 1 and 65535 (got \"{raw}\")")
+            .ValidateOnStart();
+
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
             k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
             k.AddServerHeader = false;
         });
-        // Give in-flight requests time to finish on SIGTERM (deploys); App Runner and ECS wait 30 s.
+        // App Runner and ECS wait 30 s between SIGTERM and SIGKILL.
         builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(25));
         return builder;
     }
+
+    /// <summary>The port to use: the default when PORT is unset or blank, null when PORT is not a valid port.</summary>
+    public static int? ParsePort(string? raw)
+    {
+        if (string.IsNullOrWhiteSpace(raw)) return DefaultPort;
+        return int.TryParse(raw.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535 ? port : null;
+    }
+
+    /// <summary>Carries no values: it exists so the PORT check runs with the other start-up validations.</summary>
+    public sealed class PortSetting;
 }

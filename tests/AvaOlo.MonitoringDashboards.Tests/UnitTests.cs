@@ -19,7 +19,7 @@ public sealed class PortBindingTests
     [InlineData("80a", null)]
     [InlineData("8080.0", null)]
     public void Parse_reads_PORT_with_the_default_and_refuses_nonsense(string? raw, int? expected) =>
-        Assert.Equal(expected, PortBinding.Parse(raw));
+        Assert.Equal(expected, AvaOlo.ServiceDefaults.Hosting.ParsePort(raw));
 }
 
 public sealed class DashboardCatalogueTests

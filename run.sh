@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# AVA OLO on this machine: PostgreSQL, migrations, demo data, both services. Ctrl-C stops what it started.
+#   ./run.sh                      core on 127.0.0.1:8080, dashboards on 127.0.0.1:8081
+#   CORE_PORT=9080 DASHBOARDS_PORT=9081 ./run.sh
+#   DB_HOST=... DB_USER=... DB_PASSWORD=... ./run.sh    use an existing server (e.g. Aurora/RDS)
+#   AVAOLO_DEMO_FARMERS=10000 ./run.sh                   more demo farmers (loaded only into an empty database)
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")" && pwd)"
+cd "$ROOT"
+. scripts/postgres.sh
+
+CORE_PORT="${CORE_PORT:-8080}"
+DASHBOARDS_PORT="${DASHBOARDS_PORT:-8081}"
+CONFIGURATION="${CONFIGURATION:-Release}"
+BIN="$ROOT/.avaolo/bin"
+PIDS=()
+
+cleanup() {
+  trap - INT TERM EXIT
+  if [ "${#PIDS[@]}" -gt 0 ]; then
+    avaolo_log "stopping services"
+    kill "${PIDS[@]}" 2>/dev/null || true
+    wait "${PIDS[@]}" 2>/dev/null || true
+  fi
+  avaolo_stop_postgres_if_started
+}
+trap cleanup INT TERM EXIT
+
+for port in "$CORE_PORT" "$DASHBOARDS_PORT"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    avaolo_log "port $port is already in use (another ./run.sh?). Stop it or set CORE_PORT / DASHBOARDS_PORT."; exit 1
+  fi
+done
+
+command -v dotnet >/dev/null || { avaolo_log "the .NET 10 SDK is required: https://dotnet.microsoft.com/download"; exit 1; }
+avaolo_ensure_postgres "$ROOT"
+
+avaolo_log "building ($CONFIGURATION)"
+for project in AvaOlo.Cli AvaOlo.AgriculturalCore AvaOlo.MonitoringDashboards; do
+  dotnet publish "src/$project" -c "$CONFIGURATION" -o "$BIN/$project" --nologo -v quiet -p:UseAppHost=false >/dev/null \
+    || { avaolo_log "build of $project failed; run: dotnet build src/$project"; exit 1; }
+done
+avaolo() { dotnet "$BIN/AvaOlo.Cli/avaolo.dll" "$@"; }
+
+avaolo migrate
+avaolo seed --farmers "${AVAOLO_DEMO_FARMERS:-1000}" --if-empty
+avaolo demo-credentials --out "$ROOT/.avaolo/demo.env" >/dev/null
+# shellcheck disable=SC1091
+. "$ROOT/.avaolo/demo.env"
+
+avaolo_log "starting services"
+ASPNETCORE_URLS="http://127.0.0.1:$CORE_PORT" dotnet "$BIN/AvaOlo.AgriculturalCore/AvaOlo.AgriculturalCore.dll" &
+PIDS+=($!)
+ASPNETCORE_URLS="http://127.0.0.1:$DASHBOARDS_PORT" AGRICULTURAL_CORE_URL="http://127.0.0.1:$CORE_PORT" \
+  dotnet "$BIN/AvaOlo.MonitoringDashboards/AvaOlo.MonitoringDashboards.dll" &
+PIDS+=($!)
+
+for url in "http://127.0.0.1:$CORE_PORT/health" "http://127.0.0.1:$DASHBOARDS_PORT/health"; do
+  for _ in $(seq 1 60); do curl -fsS -o /dev/null "$url" 2>/dev/null && break; sleep 0.5; done
+  curl -fsS -o /dev/null "$url" || { avaolo_log "$url is not healthy: $(curl -s "$url")"; exit 1; }
+done
+
+cat <<INFO
+
+  AVA OLO is running.
+
+  Agricultural core     http://127.0.0.1:$CORE_PORT/          (API docs; health at /health)
+  Monitoring dashboards http://127.0.0.1:$DASHBOARDS_PORT/
+
+  Demo admin API key    $AVAOLO_DEMO_API_KEY
+  Demo farmer API key   $AVAOLO_DEMO_FARMER_KEY   (farmer $AVAOLO_DEMO_FARMER_ID only)
+  Dashboard login       $AVAOLO_DEMO_USER / $AVAOLO_DEMO_PASSWORD
+
+  Try:  curl -H "Authorization: Bearer $AVAOLO_DEMO_FARMER_KEY" http://127.0.0.1:$CORE_PORT/api/v1/farmer/$AVAOLO_DEMO_FARMER_ID/fields
+  (These credentials are kept in .avaolo/demo.env.) Press Ctrl-C to stop.
+
+INFO
+wait -n "${PIDS[@]}" || true
+avaolo_log "a service exited; stopping"

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs ./run.sh as a user would, on spare ports and a scratch database, and checks what it promises:
+# both services healthy, demo credentials printed and working, a farmer key confined to its farmer.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+CORE=18180; DASH=18181
+LOG="$ROOT/.avaolo/smoke.log"
+mkdir -p "$ROOT/.avaolo"
+export DB_NAME="avaolo_smoke_$$" CORE_PORT=$CORE DASHBOARDS_PORT=$DASH AVAOLO_DEMO_FARMERS=50 AVAOLO_KEEP_DB=1
+. "$ROOT/scripts/postgres.sh"
+avaolo_ensure_postgres "$ROOT"
+CREDS="$ROOT/.avaolo/demo.env"
+cp "$CREDS" "$CREDS.smoke-backup" 2>/dev/null || true
+
+setsid "$ROOT/run.sh" >"$LOG" 2>&1 &
+RUN_PID=$!
+finish() {
+  kill -INT -- "-$RUN_PID" 2>/dev/null || true
+  for _ in $(seq 1 40); do kill -0 "$RUN_PID" 2>/dev/null || break; sleep 0.25; done
+  kill -KILL -- "-$RUN_PID" 2>/dev/null || true
+  PGPASSWORD="$DB_PASSWORD" psql -q -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres -c "DROP DATABASE IF EXISTS \"$DB_NAME\" WITH (FORCE)" >/dev/null 2>&1 || true
+  if [ -f "$CREDS.smoke-backup" ]; then mv "$CREDS.smoke-backup" "$CREDS"; else rm -f "$CREDS"; fi
+}
+trap finish EXIT
+
+fail() { echo "smoke: FAIL: $*"; echo "--- run.sh output:"; tail -40 "$LOG"; exit 1; }
+for _ in $(seq 1 360); do grep -q "AVA OLO is running" "$LOG" && break; kill -0 "$RUN_PID" 2>/dev/null || fail "run.sh exited"; sleep 0.5; done
+grep -q "AVA OLO is running" "$LOG" || fail "run.sh did not report running within 3 minutes"
+
+. "$CREDS"
+code() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
+[ "$(code "http://127.0.0.1:$CORE/health")" = 200 ] || fail "core /health"
+[ "$(code "http://127.0.0.1:$DASH/health")" = 200 ] || fail "dashboards /health"
+[ "$(code "http://127.0.0.1:$DASH/business")" = 302 ] || fail "dashboards must require login"
+grep -q "$AVAOLO_DEMO_API_KEY" "$LOG" || fail "demo API key not printed"
+fields=$(curl -fsS -H "Authorization: Bearer $AVAOLO_DEMO_FARMER_KEY" "http://127.0.0.1:$CORE/api/v1/farmer/$AVAOLO_DEMO_FARMER_ID/fields") || fail "farmer key cannot read own fields"
+echo "$fields" | grep -q '"Mota"' || fail "demo farmer's field Mota missing: $fields"
+other=$((AVAOLO_DEMO_FARMER_ID == 1 ? 2 : 1))
+[ "$(code -H "Authorization: Bearer $AVAOLO_DEMO_FARMER_KEY" "http://127.0.0.1:$CORE/api/v1/farmer/$other/fields")" = 404 ] || fail "farmer key saw another farmer"
+[ "$(code -H "Authorization: Bearer $AVAOLO_DEMO_API_KEY" "http://127.0.0.1:$CORE/api/v1/farmers?page_size=1")" = 200 ] || fail "admin key"
+echo "smoke: ./run.sh served both services; demo keys work and are confined"
