@@ -52,6 +52,10 @@ internal static class AuditTrail
                 });
             }
             count += await save(true, ct);
+            // Anything cached from a farmer's records (e.g. answers) is keyed by this version, so it goes stale here.
+            var farmers = pending.Select(p => ((IAuditable)p.Entry.Entity).OwnerFarmerId).OfType<int>().Distinct().ToArray();
+            if (farmers.Length > 0)
+                await db.Database.ExecuteSqlAsync($"UPDATE farmers SET records_version = records_version + 1 WHERE id = ANY({farmers})", ct);
             if (own is not null) await own.CommitAsync(ct);
             return count;
         }

@@ -18,6 +18,8 @@ public sealed class Farmer : IAuditable
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? DeletedAt { get; set; }
+    /// <summary>Bumped in the same transaction as any change to this farmer's records; keys cached answers.</summary>
+    public long RecordsVersion { get; set; }
 
     public List<Field> Fields { get; set; } = [];
 

@@ -1,0 +1,42 @@
+using AvaOlo.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AvaOlo.Data.Configurations;
+
+internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conversation>
+{
+    public void Configure(EntityTypeBuilder<Conversation> b)
+    {
+        b.Property(c => c.Channel).HasMaxLength(16);
+        b.Property(c => c.Question).HasMaxLength(4000);
+        b.Property(c => c.Language).HasMaxLength(2).IsFixedLength();
+        b.Property(c => c.CountryCode).HasMaxLength(2).IsFixedLength();
+        b.Property(c => c.Method).HasMaxLength(16);
+        b.Property(c => c.Model).HasMaxLength(100);
+        b.Property(c => c.Checks).HasColumnType("jsonb");
+        b.Property(c => c.Sources).HasColumnType("jsonb");
+        b.Property(c => c.ReviewState).HasMaxLength(16);
+        b.Property(c => c.ReviewedBy).HasMaxLength(254);
+        b.HasIndex(c => new { c.FarmerId, c.CreatedAt });
+        b.HasIndex(c => c.ThreadId);
+        b.HasIndex(c => c.CreatedAt);
+        // The agronomists' queue: unreviewed answers, newest first, without scanning reviewed ones.
+        b.HasIndex(c => c.CreatedAt).HasDatabaseName("ix_conversations_pending_created_at").HasFilter("review_state = 'pending'");
+        b.HasOne<Farmer>().WithMany().HasForeignKey(c => c.FarmerId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class LlmCallConfiguration : IEntityTypeConfiguration<LlmCall>
+{
+    public void Configure(EntityTypeBuilder<LlmCall> b)
+    {
+        b.ToTable("llm_debug_log");
+        b.Property(l => l.Model).HasMaxLength(100);
+        b.Property(l => l.Purpose).HasMaxLength(32);
+        b.Property(l => l.Error).HasMaxLength(2000);
+        b.Property(l => l.Checks).HasColumnType("jsonb");
+        b.HasIndex(l => l.CreatedAt);
+        b.HasIndex(l => l.ConversationId);
+    }
+}

@@ -1,0 +1,69 @@
+namespace AvaOlo.Data.Entities;
+
+/// <summary>One exchange with the assistant: the question, the answer, how it was made, and its review state.</summary>
+public sealed class Conversation
+{
+    public long Id { get; set; }
+    /// <summary>Groups the exchanges of one thread; the client may send it back to continue.</summary>
+    public Guid ThreadId { get; set; }
+    /// <summary>Null when the phone number is unknown: the question is still answered, without personal records.</summary>
+    public int? FarmerId { get; set; }
+    public required string Channel { get; set; }
+    public required string Question { get; set; }
+    public required string Answer { get; set; }
+    /// <summary>The language the answer was meant to be in (ISO 639-1), and the country it was for.</summary>
+    public required string Language { get; set; }
+    public string? CountryCode { get; set; }
+    /// <summary>llm, offline or cache.</summary>
+    public required string Method { get; set; }
+    public string? Model { get; set; }
+    public bool ChecksPassed { get; set; }
+    /// <summary>The constitutional checks as JSON: [{ name, passed, detail }].</summary>
+    public string? Checks { get; set; }
+    public string? Sources { get; set; }
+    public int ToolCalls { get; set; }
+    public int ProcessingMs { get; set; }
+    /// <summary>Whether the answer was delivered in the expected language (LocalizationAccuracy).</summary>
+    public bool LanguageMatched { get; set; }
+    public required string ReviewState { get; set; }
+    public string? ExpertAnswer { get; set; }
+    public string? ReviewedBy { get; set; }
+    public DateTimeOffset? ReviewedAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public static class ReviewStates
+{
+    public const string Pending = "pending";
+    public const string Approved = "approved";
+    public const string Edited = "edited";
+    public const string ExpertAnswered = "expert_answered";
+    public static readonly string[] All = [Pending, Approved, Edited, ExpertAnswered];
+}
+
+public static class AnswerMethods
+{
+    public const string Llm = "llm";
+    public const string Offline = "offline";
+    public const string Cache = "cache";
+}
+
+/// <summary>Every call to a language model: who, which model, tokens, latency, outcome and checks.</summary>
+public sealed class LlmCall
+{
+    public long Id { get; set; }
+    public long? ConversationId { get; set; }
+    public int? FarmerId { get; set; }
+    public required string Model { get; set; }
+    /// <summary>answer, corrective_retry, …</summary>
+    public required string Purpose { get; set; }
+    public int? PromptTokens { get; set; }
+    public int? CompletionTokens { get; set; }
+    public int LatencyMs { get; set; }
+    public bool Success { get; set; }
+    public string? Error { get; set; }
+    public int ToolCalls { get; set; }
+    public bool? ChecksPassed { get; set; }
+    public string? Checks { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
