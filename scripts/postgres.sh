@@ -56,6 +56,7 @@ avaolo_ensure_postgres() {
   local root="$1"
   if [ -n "${DB_HOST:-}" ]; then
     avaolo_log "using the PostgreSQL server at ${DB_HOST}:${DB_PORT:-5432} from DB_HOST"
+    export AVAOLO_STARTED_PG=0 # not ours to stop
     export DB_NAME="${DB_NAME:-farmer_crm}"
     return 0
   fi
