@@ -1,0 +1,7 @@
+using AvaOlo.Testing;
+using Xunit;
+
+namespace AvaOlo.Cli.Tests;
+
+[CollectionDefinition("database")]
+public sealed class DatabaseCollection : ICollectionFixture<TestDatabase>;
