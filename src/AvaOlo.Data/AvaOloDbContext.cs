@@ -22,6 +22,13 @@ public sealed class AvaOloDbContext(DbContextOptions<AvaOloDbContext> options, A
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<LlmCall> LlmCalls => Set<LlmCall>();
+    public DbSet<MetricMinute> MetricMinutes => Set<MetricMinute>();
+    public DbSet<MetricHour> MetricHours => Set<MetricHour>();
+    public DbSet<MetricRouteHour> MetricRouteHours => Set<MetricRouteHour>();
+    public DbSet<AlarmState> AlarmStates => Set<AlarmState>();
+    public DbSet<AlarmTransition> AlarmTransitions => Set<AlarmTransition>();
+    public DbSet<ActivityDay> ActivityDays => Set<ActivityDay>();
+    public DbSet<QuestionDay> QuestionDays => Set<QuestionDay>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AvaOloDbContext).Assembly);

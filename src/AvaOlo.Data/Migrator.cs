@@ -30,13 +30,8 @@ public static class Migrator
             if (status.State == SchemaState.Unknown) throw new InvalidOperationException(status.Reason);
 
             var pending = Schema.KnownMigrations.Except(before, StringComparer.Ordinal).ToList();
-            if (pending.Count == 0)
-            {
-                progress($"schema is current ({Schema.ExpectedVersion})");
-                return new(before.Count, 0, Schema.ExpectedVersion);
-            }
 
-            // The migrations run on the connection that holds the lock.
+            // The migrations and the reference catalogue are applied on the connection that holds the lock.
             var dbOptions = new DbContextOptionsBuilder<AvaOloDbContext>().UseAvaOloNpgsql(conn).Options;
             await using var db = new AvaOloDbContext(dbOptions);
             var migrator = db.GetService<IMigrator>();
@@ -45,7 +40,8 @@ public static class Migrator
                 progress($"applying {id}");
                 await migrator.MigrateAsync(id, ct);
             }
-            progress($"schema is current ({Schema.ExpectedVersion}); applied {pending.Count} migration(s)");
+            var saved = await ReferenceData.EnsureAsync(db, ct);
+            progress($"schema is current ({Schema.ExpectedVersion}); applied {pending.Count} migration(s); reference catalogue: {saved} row(s) updated");
             return new(before.Count, pending.Count, Schema.ExpectedVersion);
         }
         finally
@@ -73,7 +69,9 @@ public static class Migrator
         var quoted = "\"" + options.Name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
         await using var create = new NpgsqlCommand($"CREATE DATABASE {quoted}", conn);
         try { await create.ExecuteNonQueryAsync(ct); }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase) { /* another instance won the race */ }
+        // Another instance won the race: PostgreSQL reports it as 42P04, or as a unique violation on the catalogue.
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase
+            || (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "pg_database_datname_index")) { }
     }
 }
 

@@ -56,6 +56,10 @@ public static class ReferenceData
         DoseMin = 0.75m, DoseMax = 1.0m, DoseUnit = "l/ha",
     };
 
+    private static bool SameIngredients(List<ActiveIngredient> a, List<ActiveIngredient> b) =>
+        a.Count == b.Count && a.Zip(b).All(p => p.First.Name == p.Second.Name && p.First.Concentration == p.Second.Concentration
+            && p.First.ConcentrationUnit == p.Second.ConcentrationUnit);
+
     /// <summary>Inserts missing materials and rules and corrects changed ones; never deletes.</summary>
     public static async Task<int> EnsureAsync(AvaOloDbContext db, CancellationToken ct)
     {
@@ -70,7 +74,8 @@ public static class ReferenceData
             have.Kind = wanted.Kind;
             have.Manufacturer = wanted.Manufacturer;
             have.Unit = wanted.Unit;
-            have.ActiveIngredients = wanted.ActiveIngredients;
+            // Replacing the owned JSON list always marks the row changed; only do it when it really differs.
+            if (!SameIngredients(have.ActiveIngredients, wanted.ActiveIngredients)) have.ActiveIngredients = wanted.ActiveIngredients;
             foreach (var rule in wanted.Rules)
             {
                 var match = have.Rules.FirstOrDefault(r => r.CountryCode == rule.CountryCode && r.Crop == rule.Crop);

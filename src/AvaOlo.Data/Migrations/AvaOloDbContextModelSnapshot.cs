@@ -22,6 +22,152 @@ namespace AvaOlo.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("AvaOlo.Data.Entities.ActivityDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<long>("ActiveFarmers")
+                        .HasColumnType("bigint")
+                        .HasColumnName("active_farmers");
+
+                    b.Property<long>("CompletionTokens")
+                        .HasColumnType("bigint")
+                        .HasColumnName("completion_tokens");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<long>("FailedChecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("failed_checks");
+
+                    b.Property<long>("LlmCalls")
+                        .HasColumnType("bigint")
+                        .HasColumnName("llm_calls");
+
+                    b.Property<long>("LlmFailures")
+                        .HasColumnType("bigint")
+                        .HasColumnName("llm_failures");
+
+                    b.Property<double>("LlmLatencySumMs")
+                        .HasColumnType("double precision")
+                        .HasColumnName("llm_latency_sum_ms");
+
+                    b.Property<long>("PromptTokens")
+                        .HasColumnType("bigint")
+                        .HasColumnName("prompt_tokens");
+
+                    b.Property<long>("Questions")
+                        .HasColumnType("bigint")
+                        .HasColumnName("questions");
+
+                    b.HasKey("Day")
+                        .HasName("pk_activity_days");
+
+                    b.ToTable("activity_days", (string)null);
+                });
+
+            modelBuilder.Entity("AvaOlo.Data.Entities.AlarmState", b =>
+                {
+                    b.Property<string>("Alarm")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("alarm");
+
+                    b.Property<string>("Service")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("service");
+
+                    b.Property<DateTimeOffset>("EvaluatedMinute")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("evaluated_minute");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("since");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("double precision")
+                        .HasColumnName("value");
+
+                    b.HasKey("Alarm", "Service")
+                        .HasName("pk_alarm_states");
+
+                    b.ToTable("alarm_states", (string)null);
+                });
+
+            modelBuilder.Entity("AvaOlo.Data.Entities.AlarmTransition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Alarm")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("alarm");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("FromState")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("from_state");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("service");
+
+                    b.Property<string>("ToState")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("to_state");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("double precision")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alarm_transitions");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_alarm_transitions_at");
+
+                    b.ToTable("alarm_transitions", (string)null);
+                });
+
             modelBuilder.Entity("AvaOlo.Data.Entities.ApiKey", b =>
                 {
                     b.Property<int>("Id")
@@ -277,6 +423,13 @@ namespace AvaOlo.Data.Migrations
 
                     b.HasIndex("FarmerId", "CreatedAt")
                         .HasDatabaseName("ix_conversations_farmer_id_created_at");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "ix_conversations_created_at")
+                        .HasDatabaseName("ix_conversations_created_at");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "ix_conversations_failed_checks_created_at")
+                        .HasDatabaseName("ix_conversations_failed_checks_created_at")
+                        .HasFilter("checks_passed = false");
 
                     b.ToTable("conversations", (string)null);
                 });
@@ -674,6 +827,250 @@ namespace AvaOlo.Data.Migrations
                     b.ToTable("material_rules", (string)null);
                 });
 
+            modelBuilder.Entity("AvaOlo.Data.Entities.MetricHour", b =>
+                {
+                    b.Property<string>("Service")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("service");
+
+                    b.Property<DateTimeOffset>("Hour")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hour");
+
+                    b.Property<long>("ActiveConnectionsSum")
+                        .HasColumnType("bigint")
+                        .HasColumnName("active_connections_sum");
+
+                    b.Property<long>("ConstitutionalViolations")
+                        .HasColumnType("bigint")
+                        .HasColumnName("constitutional_violations");
+
+                    b.Property<double>("CpuPercentSum")
+                        .HasColumnType("double precision")
+                        .HasColumnName("cpu_percent_sum");
+
+                    b.Property<long>("DbConnectionErrors")
+                        .HasColumnType("bigint")
+                        .HasColumnName("db_connection_errors");
+
+                    b.Property<long>("DbQueries")
+                        .HasColumnType("bigint")
+                        .HasColumnName("db_queries");
+
+                    b.Property<double>("DbQuerySumMs")
+                        .HasColumnType("double precision")
+                        .HasColumnName("db_query_sum_ms");
+
+                    b.Property<long>("Http4xx")
+                        .HasColumnType("bigint")
+                        .HasColumnName("http_4xx");
+
+                    b.Property<long>("Http5xx")
+                        .HasColumnType("bigint")
+                        .HasColumnName("http_5xx");
+
+                    b.Property<long>("InstanceMinutes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("instance_minutes");
+
+                    b.PrimitiveCollection<long[]>("LatencyBuckets")
+                        .IsRequired()
+                        .HasColumnType("bigint[]")
+                        .HasColumnName("latency_buckets");
+
+                    b.Property<double>("LatencySumMs")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latency_sum_ms");
+
+                    b.Property<long>("LlmFailures")
+                        .HasColumnType("bigint")
+                        .HasColumnName("llm_failures");
+
+                    b.PrimitiveCollection<long[]>("LlmLatencyBuckets")
+                        .IsRequired()
+                        .HasColumnType("bigint[]")
+                        .HasColumnName("llm_latency_buckets");
+
+                    b.Property<double>("LlmLatencySumMs")
+                        .HasColumnType("double precision")
+                        .HasColumnName("llm_latency_sum_ms");
+
+                    b.Property<long>("LlmQueries")
+                        .HasColumnType("bigint")
+                        .HasColumnName("llm_queries");
+
+                    b.Property<long>("LocalizationMatched")
+                        .HasColumnType("bigint")
+                        .HasColumnName("localization_matched");
+
+                    b.Property<long>("LocalizationTotal")
+                        .HasColumnType("bigint")
+                        .HasColumnName("localization_total");
+
+                    b.Property<double>("MemoryMbSum")
+                        .HasColumnType("double precision")
+                        .HasColumnName("memory_mb_sum");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("bigint")
+                        .HasColumnName("requests");
+
+                    b.HasKey("Service", "Hour")
+                        .HasName("pk_metric_hours");
+
+                    b.HasIndex("Hour")
+                        .HasDatabaseName("ix_metric_hours_hour");
+
+                    b.ToTable("metric_hours", (string)null);
+                });
+
+            modelBuilder.Entity("AvaOlo.Data.Entities.MetricMinute", b =>
+                {
+                    b.Property<string>("Service")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("service");
+
+                    b.Property<DateTimeOffset>("Minute")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("minute");
+
+                    b.Property<string>("Instance")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("instance");
+
+                    b.Property<int>("ActiveConnections")
+                        .HasColumnType("integer")
+                        .HasColumnName("active_connections");
+
+                    b.Property<long>("ConstitutionalViolations")
+                        .HasColumnType("bigint")
+                        .HasColumnName("constitutional_violations");
+
+                    b.Property<double?>("CpuPercent")
+                        .HasColumnType("double precision")
+                        .HasColumnName("cpu_percent");
+
+                    b.Property<long>("DbConnectionErrors")
+                        .HasColumnType("bigint")
+                        .HasColumnName("db_connection_errors");
+
+                    b.Property<long>("DbQueries")
+                        .HasColumnType("bigint")
+                        .HasColumnName("db_queries");
+
+                    b.Property<double>("DbQuerySumMs")
+                        .HasColumnType("double precision")
+                        .HasColumnName("db_query_sum_ms");
+
+                    b.Property<double?>("DiskUsedPercent")
+                        .HasColumnType("double precision")
+                        .HasColumnName("disk_used_percent");
+
+                    b.Property<long>("Http4xx")
+                        .HasColumnType("bigint")
+                        .HasColumnName("http_4xx");
+
+                    b.Property<long>("Http5xx")
+                        .HasColumnType("bigint")
+                        .HasColumnName("http_5xx");
+
+                    b.PrimitiveCollection<long[]>("LatencyBuckets")
+                        .IsRequired()
+                        .HasColumnType("bigint[]")
+                        .HasColumnName("latency_buckets");
+
+                    b.Property<double>("LatencySumMs")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latency_sum_ms");
+
+                    b.Property<long>("LlmFailures")
+                        .HasColumnType("bigint")
+                        .HasColumnName("llm_failures");
+
+                    b.PrimitiveCollection<long[]>("LlmLatencyBuckets")
+                        .IsRequired()
+                        .HasColumnType("bigint[]")
+                        .HasColumnName("llm_latency_buckets");
+
+                    b.Property<double>("LlmLatencySumMs")
+                        .HasColumnType("double precision")
+                        .HasColumnName("llm_latency_sum_ms");
+
+                    b.Property<long>("LlmQueries")
+                        .HasColumnType("bigint")
+                        .HasColumnName("llm_queries");
+
+                    b.Property<long>("LocalizationMatched")
+                        .HasColumnType("bigint")
+                        .HasColumnName("localization_matched");
+
+                    b.Property<long>("LocalizationTotal")
+                        .HasColumnType("bigint")
+                        .HasColumnName("localization_total");
+
+                    b.Property<double?>("MemoryMb")
+                        .HasColumnType("double precision")
+                        .HasColumnName("memory_mb");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("bigint")
+                        .HasColumnName("requests");
+
+                    b.HasKey("Service", "Minute", "Instance")
+                        .HasName("pk_metric_minutes");
+
+                    b.HasIndex("Minute")
+                        .HasDatabaseName("ix_metric_minutes_minute");
+
+                    b.ToTable("metric_minutes", (string)null);
+                });
+
+            modelBuilder.Entity("AvaOlo.Data.Entities.MetricRouteHour", b =>
+                {
+                    b.Property<string>("Service")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("service");
+
+                    b.Property<DateTimeOffset>("Hour")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hour");
+
+                    b.Property<string>("Route")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("route");
+
+                    b.Property<string>("StatusClass")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("status_class");
+
+                    b.PrimitiveCollection<long[]>("LatencyBuckets")
+                        .IsRequired()
+                        .HasColumnType("bigint[]")
+                        .HasColumnName("latency_buckets");
+
+                    b.Property<double>("LatencySumMs")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latency_sum_ms");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("bigint")
+                        .HasColumnName("requests");
+
+                    b.HasKey("Service", "Hour", "Route", "StatusClass")
+                        .HasName("pk_metric_route_hours");
+
+                    b.HasIndex("Hour")
+                        .HasDatabaseName("ix_metric_route_hours_hour");
+
+                    b.ToTable("metric_route_hours", (string)null);
+                });
+
             modelBuilder.Entity("AvaOlo.Data.Entities.Planting", b =>
                 {
                     b.Property<int>("Id")
@@ -751,6 +1148,37 @@ namespace AvaOlo.Data.Migrations
                         .HasDatabaseName("ix_plantings_field_id_season_year");
 
                     b.ToTable("plantings", (string)null);
+                });
+
+            modelBuilder.Entity("AvaOlo.Data.Entities.QuestionDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country_code");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("topic");
+
+                    b.Property<long>("Questions")
+                        .HasColumnType("bigint")
+                        .HasColumnName("questions");
+
+                    b.HasKey("Day", "Language", "CountryCode", "Topic")
+                        .HasName("pk_question_days");
+
+                    b.ToTable("question_days", (string)null);
                 });
 
             modelBuilder.Entity("AvaOlo.Data.Entities.TaskField", b =>
