@@ -11,6 +11,7 @@ using AvaOlo.ServiceDefaults;
 const string Service = "ava-olo-agricultural-core";
 var builder = WebApplication.CreateBuilder(args);
 builder.UseAvaOloHosting();
+builder.AddAvaOloTelemetry(Service);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddAvaOloDatabase(builder.Configuration);
@@ -21,6 +22,7 @@ builder.Services.AddApiDocs();
 builder.Services.AddOutputCache();
 
 var app = builder.Build();
+app.UseAvaOloTelemetry();
 app.UseAvaOloErrorHandling();
 app.UseSchemaGate("/api");
 app.UseAuthentication();

@@ -47,6 +47,7 @@ public sealed class DatabaseProbe(NpgsqlDataSource dataSource, TimeProvider cloc
         }
         catch (Exception e) when (e is NpgsqlException or OperationCanceledException or TimeoutException && !ct.IsCancellationRequested)
         {
+            Telemetry.AvaOloMetrics.RecordDatabaseConnectionError();
             var reason = e is OperationCanceledException ? $"no answer within {ProbeTimeout.TotalSeconds:0} s" : DatabaseErrors.Describe(e);
             return new(false, Stopwatch.GetElapsedTime(started).TotalMilliseconds, null, reason);
         }

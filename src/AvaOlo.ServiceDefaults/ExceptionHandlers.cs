@@ -13,6 +13,7 @@ internal sealed class DatabaseUnavailableHandler(IProblemDetailsService problems
     {
         if (!DatabaseErrors.IsUnavailable(exception)) return false;
         log.LogWarning("Database unavailable while serving {Path}: {Reason}", http.Request.Path, DatabaseErrors.Describe(exception));
+        Telemetry.AvaOloMetrics.RecordDatabaseConnectionError();
         http.RequestServices.GetService<DatabaseProbe>()?.Invalidate();
         http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         http.Response.Headers.RetryAfter = "5";
