@@ -1,5 +1,6 @@
 using AvaOlo.MonitoringDashboards.Auth;
 using AvaOlo.MonitoringDashboards.Hosting;
+using AvaOlo.MonitoringDashboards.Monitoring;
 using AvaOlo.ServiceDefaults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -8,13 +9,16 @@ const string Service = "ava-olo-monitoring-dashboards";
 var builder = WebApplication.CreateBuilder(args);
 
 builder.UseAvaOloHosting();                                 // PORT (default 8080) unless URLs are configured
+builder.AddAvaOloTelemetry(Service);                        // /metrics, per-minute rollups, EMF, JSON logs
 builder.Services.AddAvaOloDatabase(builder.Configuration);  // DB_* validated at start; nothing connects yet
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddDashboardAuth(builder.Configuration);   // cookie sign-in, role policies, shared keys
 builder.Services.AddRazorPages();
+builder.Services.AddMonitoring(builder.Configuration);     // /api/metrics, /api/health, alarms, daily activity rollup
 builder.Services.Configure<JsonOptions>(o => ProblemDetailsSetup.ConfigureJson(o.SerializerOptions)); // /health as in core
 
 var app = builder.Build();
+app.UseAvaOloTelemetry();
 
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error");
 app.UseSecurityHeaders();
@@ -24,6 +28,7 @@ app.UseAuthorization();
 app.MapStaticAssets().AllowAnonymous();                     // the login page needs its stylesheet
 app.MapRazorPages().WithStaticAssets();                     // /, /login, /logout, /business, /agronomic, /admin
 app.MapAvaOloHealth(Service);
+app.MapMonitoringApi();
 
 return await HostRunner.RunAsync(app, Service);
 

@@ -29,7 +29,7 @@ public sealed class DashboardsServer : IAsyncLifetime
     public Browser NewBrowser() => Browser.Open(BaseAddress);
 
     /// <summary>Starts the app on real Kestrel at a free port and returns the address it listens on.</summary>
-    public static Uri StartOnKestrel(WebApplicationFactory<Program> factory)
+    public static Uri StartOnKestrel<TEntry>(WebApplicationFactory<TEntry> factory) where TEntry : class
     {
         factory.UseKestrel(0);
         factory.StartServer();

@@ -28,27 +28,6 @@ public sealed class FigureTests(DashboardsServer server) : DashboardTest(server)
     }
 
     [Fact]
-    public async Task Agronomic_counts_fields_and_this_seasons_plantings()
-    {
-        var farmer = await Seed.FarmerAsync(Database, "+38640111222", 1.5m, 0.02m, 15m);
-        await using (var db = Database.CreateContext())
-        {
-            var year = DateTimeOffset.UtcNow.Year;
-            db.Plantings.AddRange(
-                Planting(farmer, 0, "maize", year), Planting(farmer, 1, "Merlot", year), Planting(farmer, 2, "wheat", year - 1));
-            await db.SaveChangesAsync();
-        }
-        using var browser = await SignedInAsync(UserRoles.Agronomist);
-
-        var (status, html) = await browser.GetPageAsync("/agronomic");
-
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("<dd id=\"fields\">3</dd>", html, StringComparison.Ordinal);
-        Assert.Contains("<dd id=\"plantings\">2</dd>", html, StringComparison.Ordinal);
-        Assert.Contains("answer review workbench", html, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Admin_counts_enabled_users_by_role_and_usable_api_keys()
     {
         await Seed.UserAsync(Database, "b1", UserRoles.Business);
@@ -70,11 +49,6 @@ public sealed class FigureTests(DashboardsServer server) : DashboardTest(server)
         Assert.Contains("<dd id=\"users-agronomist\">0</dd>", html, StringComparison.Ordinal);
         Assert.Contains("<dd id=\"api-keys\">2</dd>", html, StringComparison.Ordinal);
     }
-
-    private static Planting Planting(Farmer farmer, int field, string crop, int season) => new()
-    {
-        FieldId = farmer.Fields[field].Id, FarmerId = farmer.Id, CropName = crop, SeasonYear = season, Status = PlantingStatus.Growing,
-    };
 
     private static ApiKey Key(string prefix, DateTimeOffset? revokedAt, DateTimeOffset? expiresAt) => new()
     {

@@ -36,4 +36,20 @@ public static class Seed
         await db.SaveChangesAsync();
         return farmer;
     }
+
+    public static async Task<Conversation> ConversationAsync(TestDatabase database, int? farmerId, string question, string answer = "Odgovor.",
+        DateTimeOffset? at = null, bool checksPassed = true, string language = "hr", string? sources = null)
+    {
+        var c = new Conversation
+        {
+            ThreadId = Guid.NewGuid(), FarmerId = farmerId, Channel = "api", Question = question, Answer = answer, Language = language,
+            CountryCode = "HR", Method = AnswerMethods.Llm, Model = "gpt-4", ChecksPassed = checksPassed, ReviewState = ReviewStates.Pending,
+            Checks = checksPassed ? """[{"name":"mango_rule","passed":true}]""" : """[{"name":"privacy","passed":false,"detail":"phone in answer"}]""",
+            Sources = sources, CreatedAt = at ?? DateTimeOffset.UtcNow,
+        };
+        await using var db = database.CreateContext();
+        db.Conversations.Add(c);
+        await db.SaveChangesAsync();
+        return c;
+    }
 }

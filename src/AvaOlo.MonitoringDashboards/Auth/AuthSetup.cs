@@ -22,6 +22,9 @@ public static class AuthSetup
             o.LoginPath = "/login";
             o.LogoutPath = "/logout";
             o.AccessDeniedPath = "/access-denied";
+            // JSON endpoints answer 401/403; only pages redirect to the sign-in page.
+            o.Events.OnRedirectToLogin = ctx => ApiOrRedirect(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
         });
 
         // Closed by default: a page without its own policy still needs a signed-in user.
@@ -43,6 +46,13 @@ public static class AuthSetup
         var keys = services.AddDataProtection().SetApplicationName("ava-olo-monitoring-dashboards");
         var dir = config["DATA_PROTECTION_KEYS_DIR"];
         if (!string.IsNullOrWhiteSpace(dir)) keys.PersistKeysToFileSystem(new DirectoryInfo(dir));
+    }
+
+    private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api")) ctx.Response.StatusCode = status;
+        else ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
     }
 
     /// <summary>Roles as the pages show them, e.g. "business or admin".</summary>

@@ -1,25 +1,149 @@
+using System.Text.Json;
 using AvaOlo.Data;
+using AvaOlo.Data.Entities;
 using AvaOlo.MonitoringDashboards.Auth;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace AvaOlo.MonitoringDashboards.Pages.Agronomic;
 
+/// <summary>The agronomists' workbench: review the assistant's answers, see what farmers ask, and spot harvest risks.</summary>
 [Authorize(Policy = Policies.Agronomic)]
-public sealed class IndexModel(AvaOloDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(NpgsqlDataSource dataSource, AvaOloDbContext db, TimeProvider clock) : PageModel
 {
-    public int Fields { get; private set; }
-    public int PlantingsThisSeason { get; private set; }
-    public int Season { get; private set; }
+    public const int MaxAnswerLength = 8000;
+
+    public sealed record Check(string Name, bool Passed, string? Detail);
+    public sealed record Answer(long Id, DateTimeOffset At, string Question, string AnswerText, string Language, string? Country,
+        string Method, string? Model, bool ChecksPassed, IReadOnlyList<Check> Checks, string ReviewState, string? ExpertAnswer, string? ReviewedBy);
+    public sealed record TopicCount(string Language, string Topic, long Questions);
+    public sealed record PhiRisk(int FieldId, string Field, string Crop, string Country, string Material, DateOnly SprayedOn,
+        int PhiDays, DateOnly SafeFrom, DateOnly PlannedHarvest, string HarvestSource);
+
+    public long PendingCount { get; private set; }
+    public IReadOnlyList<Answer> Pending { get; private set; } = [];
+    public IReadOnlyList<Answer> Reviewed { get; private set; } = [];
+    public IReadOnlyList<TopicCount> Topics { get; private set; } = [];
+    public IReadOnlyList<PhiRisk> Risks { get; private set; } = [];
+    public ChartData LanguageChart { get; private set; } = null!;
+    [BindProperty(SupportsGet = true)] public string? Done { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        // A season is a calendar year, as Planting.SeasonYear records it.
-        var season = Season = clock.GetUtcNow().Year;
-        // Going through Farmers applies its query filter: soft-deleted farmers' records are not counted.
-        Fields = await db.Farmers.AsNoTracking().SelectMany(f => f.Fields).CountAsync(ct);
-        PlantingsThisSeason = await db.Plantings.AsNoTracking()
-            .CountAsync(p => p.SeasonYear == season && db.Farmers.Any(f => f.Id == p.FarmerId), ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        PendingCount = await conn.OneAsync("SELECT count(*) FROM conversations WHERE review_state = 'pending'", r => r.GetInt64(0), ct);
+        const string columns = "id, created_at, question, answer, language, country_code, method, model, checks_passed, checks::text, review_state, expert_answer, reviewed_by";
+        Pending = await conn.ListAsync($"SELECT {columns} FROM conversations WHERE review_state = 'pending' ORDER BY created_at DESC LIMIT 20", ReadAnswer, ct);
+        Reviewed = await conn.ListAsync($"SELECT {columns} FROM conversations WHERE review_state <> 'pending' ORDER BY created_at DESC LIMIT 10", ReadAnswer, ct);
+
+        var start = today.AddDays(-29);
+        Topics = await conn.ListAsync("""
+            SELECT language, topic, sum(questions)::bigint FROM (
+                SELECT language, topic, questions FROM question_days WHERE day >= @from
+                UNION ALL
+                SELECT language, COALESCE(NULLIF(sources -> 0 ->> 'type', ''), 'general'), 1 FROM conversations WHERE created_at >= @today
+            ) q GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 40
+            """, r => new TopicCount(r.GetString(0), r.GetString(1), r.GetInt64(2)), ct, ("from", start), ("today", Days.Start(today)));
+        var byLanguage = Topics.GroupBy(t => t.Language).Select(g => (g.Key, g.Sum(t => t.Questions))).OrderByDescending(x => x.Item2).ToList();
+        LanguageChart = new("chart-languages", "Questions by language (30 days)", "bar", byLanguage.Select(x => x.Key).ToList(),
+            [new("Questions", byLanguage.Select(x => (double?)x.Item2).ToList())]);
+
+        Risks = await conn.ListAsync(PhiRiskSql, r => new PhiRisk(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),
+            r.GetFieldValue<DateOnly>(5), r.GetInt32(6), r.GetFieldValue<DateOnly>(7), r.GetFieldValue<DateOnly>(8), r.GetString(9)), ct, ("today", today));
     }
+
+    /// <summary>
+    /// Fields where a planned harvest falls inside a pre-harvest interval: a done task applied a material whose rule for
+    /// the farmer's country and the planting's crop has a pre-harvest interval, and the planned harvest (a planned
+    /// harvest task on the field, else the planting's expected_harvest_on) comes before the interval ends. Driven by
+    /// the material rules only: no crop or country list here.
+    /// </summary>
+    private const string PhiRiskSql = """
+        WITH sprays AS (
+            SELECT t.farmer_id, tf.field_id, t.done_on, tm.material_id
+            FROM task_materials tm JOIN tasks t ON t.id = tm.task_id JOIN task_fields tf ON tf.task_id = t.id
+            WHERE t.status = 'done' AND t.done_on IS NOT NULL AND t.done_on >= @today - 400
+              AND tm.material_id IN (SELECT material_id FROM material_rules WHERE pre_harvest_interval_days IS NOT NULL))
+        SELECT DISTINCT ON (fi.id, m.id, s.done_on) fi.id, fi.name, p.crop_name, f.country_code, m.name, s.done_on, r.pre_harvest_interval_days,
+               s.done_on + r.pre_harvest_interval_days, COALESCE(h.due_on, p.expected_harvest_on),
+               CASE WHEN h.due_on IS NOT NULL THEN 'harvest task' ELSE 'expected harvest' END
+        FROM sprays s
+        JOIN farmers f ON f.id = s.farmer_id AND f.deleted_at IS NULL
+        JOIN fields fi ON fi.id = s.field_id
+        JOIN plantings p ON p.field_id = s.field_id AND p.harvested_on IS NULL AND p.status IN ('planned', 'growing')
+        JOIN material_rules r ON r.material_id = s.material_id AND r.country_code = f.country_code AND lower(r.crop) = lower(p.crop_name)
+        JOIN materials m ON m.id = s.material_id
+        LEFT JOIN LATERAL (
+            SELECT min(t2.due_on) AS due_on FROM tasks t2 JOIN task_fields tf2 ON tf2.task_id = t2.id
+            WHERE tf2.field_id = s.field_id AND t2.status = 'planned' AND lower(t2.type) = 'harvest' AND t2.due_on >= s.done_on) h ON true
+        WHERE r.pre_harvest_interval_days IS NOT NULL AND COALESCE(h.due_on, p.expected_harvest_on) IS NOT NULL
+          AND COALESCE(h.due_on, p.expected_harvest_on) >= @today
+          AND COALESCE(h.due_on, p.expected_harvest_on) < s.done_on + r.pre_harvest_interval_days
+        ORDER BY fi.id, m.id, s.done_on LIMIT 50
+        """;
+
+    public async Task<IActionResult> OnPostApproveAsync(long id, CancellationToken ct) =>
+        Redirected(await ReviewAsync([id], ReviewStates.Approved, null, ct), "approved");
+
+    public async Task<IActionResult> OnPostApproveManyAsync(long[] ids, CancellationToken ct) =>
+        Redirected(await ReviewAsync(ids.Take(200).ToArray(), ReviewStates.Approved, null, ct), "approved");
+
+    public async Task<IActionResult> OnPostEditAsync(long id, string? answer, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(answer) ? Redirected(0, "empty")
+            : Redirected(await ReviewAsync([id], ReviewStates.Edited, answer, ct), "edited");
+
+    public async Task<IActionResult> OnPostReplyAsync(long id, string? answer, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(answer) ? Redirected(0, "empty")
+            : Redirected(await ReviewAsync([id], ReviewStates.ExpertAnswered, answer, ct), "replied");
+
+    private async Task<int> ReviewAsync(long[] ids, string state, string? expertAnswer, CancellationToken ct)
+    {
+        var text = expertAnswer?.Trim();
+        if (text is { Length: > MaxAnswerLength }) text = text[..MaxAnswerLength];
+        var by = User.Identity?.Name ?? "unknown";
+        var at = clock.GetUtcNow();
+        return await db.Conversations.Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.ReviewState, state)
+            .SetProperty(c => c.ExpertAnswer, c => text ?? c.ExpertAnswer)
+            .SetProperty(c => c.ReviewedBy, by)
+            .SetProperty(c => c.ReviewedAt, at), ct);
+    }
+
+    private RedirectToPageResult Redirected(int count, string what) => RedirectToPage(new { done = $"{what}:{count}" });
+
+    private static Answer ReadAnswer(NpgsqlDataReader r) => new(r.GetInt64(0), r.GetFieldValue<DateTimeOffset>(1), r.GetString(2), r.GetString(3),
+        r.GetString(4), r.NullableString(5), r.GetString(6), r.NullableString(7), r.GetBoolean(8), ParseChecks(r.NullableString(9)),
+        r.GetString(10), r.NullableString(11), r.NullableString(12));
+
+    /// <summary>The checks column: [{ name, passed, detail }]; anything else shows as no checks rather than failing the page.</summary>
+    public static IReadOnlyList<Check> ParseChecks(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json)) return [];
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            if (doc.RootElement.ValueKind != JsonValueKind.Array) return [];
+            return doc.RootElement.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object).Select(e => new Check(
+                e.TryGetProperty("name", out var n) ? n.ToString() : "check",
+                e.TryGetProperty("passed", out var p) && p.ValueKind == JsonValueKind.True,
+                e.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null)).ToList();
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    public string? DoneMessage => Done?.Split(':') is [var what, var n] ? what switch
+    {
+        "approved" => $"Approved {n} answer(s).",
+        "edited" => $"Saved the corrected answer and approved it ({n}).",
+        "replied" => $"Saved your expert reply ({n}).",
+        "empty" => "Write the answer first: an empty answer was not saved.",
+        _ => null,
+    } : null;
 }

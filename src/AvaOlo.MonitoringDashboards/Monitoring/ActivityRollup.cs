@@ -1,0 +1,81 @@
+using Npgsql;
+
+namespace AvaOlo.MonitoringDashboards.Monitoring;
+
+/// <summary>
+/// Keeps activity_days and question_days up to date for closed days (UTC), so the 30-day charts read 30 rows.
+/// Each day is computed once, after it ends, under an advisory lock (one dashboards instance does it). "Topic" is
+/// the type of the first source an answer used (field, task, material…), else "general": no crop or keyword lists.
+/// </summary>
+public sealed class ActivityRollup(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<ActivityRollup> log) : BackgroundService
+{
+    public const int DaysKept = 60;
+    private const long LockKey = 0x4156414F4C4F02;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try { await RefreshAsync(stoppingToken); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning("Activity rollup failed: {Reason}", ServiceDefaults.DatabaseErrors.Describe(e));
+            }
+            try { await Task.Delay(TimeSpan.FromMinutes(10), clock, stoppingToken); }
+            catch (OperationCanceledException) { break; }
+        }
+    }
+
+    /// <summary>Computes every closed day of the last DaysKept that is missing; returns how many were computed.</summary>
+    public async Task<int> RefreshAsync(CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await using (var lk = new NpgsqlCommand("SELECT pg_try_advisory_xact_lock(@k)", conn, tx))
+        {
+            lk.Parameters.AddWithValue("k", LockKey);
+            if (!(bool)(await lk.ExecuteScalarAsync(ct))!) return 0;
+        }
+        var have = new HashSet<DateOnly>();
+        await using (var cmd = new NpgsqlCommand("SELECT day FROM activity_days WHERE day >= @from", conn, tx))
+        {
+            cmd.Parameters.AddWithValue("from", today.AddDays(-DaysKept));
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct)) have.Add(r.GetFieldValue<DateOnly>(0));
+        }
+        var computed = 0;
+        for (var day = today.AddDays(-DaysKept); day < today; day = day.AddDays(1))
+        {
+            if (have.Contains(day)) continue;
+            await ComputeDayAsync(conn, tx, day, ct);
+            computed++;
+        }
+        await tx.CommitAsync(ct);
+        return computed;
+    }
+
+    private static async Task ComputeDayAsync(NpgsqlConnection conn, NpgsqlTransaction tx, DateOnly day, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("""
+            INSERT INTO activity_days (day, questions, active_farmers, failed_checks, llm_calls, llm_failures, prompt_tokens,
+                                       completion_tokens, llm_latency_sum_ms, computed_at)
+            SELECT @day, c.q, c.af, c.fc, l.calls, l.fails, l.pt, l.ct, l.lat, now()
+            FROM (SELECT count(*) q, count(DISTINCT farmer_id) af, count(*) FILTER (WHERE NOT checks_passed) fc
+                  FROM conversations WHERE created_at >= @start AND created_at < @end) c,
+                 (SELECT count(*) calls, count(*) FILTER (WHERE NOT success) fails, COALESCE(sum(prompt_tokens), 0) pt,
+                         COALESCE(sum(completion_tokens), 0) ct, COALESCE(sum(latency_ms), 0)::double precision lat
+                  FROM llm_debug_log WHERE created_at >= @start AND created_at < @end) l
+            ON CONFLICT (day) DO NOTHING;
+            DELETE FROM question_days WHERE day = @day;
+            INSERT INTO question_days (day, language, country_code, topic, questions)
+            SELECT @day, language, COALESCE(country_code, '--'), LEFT(COALESCE(NULLIF(sources -> 0 ->> 'type', ''), 'general'), 64), count(*)
+            FROM conversations WHERE created_at >= @start AND created_at < @end GROUP BY 2, 3, 4;
+            """, conn, tx);
+        var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        cmd.Parameters.AddWithValue("day", day);
+        cmd.Parameters.AddWithValue("start", start);
+        cmd.Parameters.AddWithValue("end", start.AddDays(1));
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using AvaOlo.ServiceDefaults.Telemetry;
+
+namespace AvaOlo.MonitoringDashboards.Monitoring;
+
+public static class AlarmStates
+{
+    public const string Ok = "OK";
+    public const string Alarm = "ALARM";
+    public const string InsufficientData = "INSUFFICIENT_DATA";
+}
+
+/// <summary>One service's figures for one complete minute, all instances merged.</summary>
+public sealed record MinuteFigures(DateTimeOffset Minute, long Requests, long Http5xx, long[] LatencyBuckets, long DbConnectionErrors, long Violations);
+
+public sealed record AlarmOutcome(string State, double? Value, string Reason);
+
+/// <summary>
+/// The operators' four alarms (PRODUCT.md), with thresholds from ALARM_HTTP_5XX_PER_MINUTE (10),
+/// ALARM_P99_MS (5000), ALARM_DB_ERRORS_PER_5_MINUTES (5) and ALARM_VIOLATIONS_PER_MINUTE (0).
+/// A minute with no rollup from any instance is missing data, not a good minute.
+/// </summary>
+public sealed record AlarmThresholds(double Http5xxPerMinute = 10, double P99Ms = 5000, double DbErrorsPer5Minutes = 5, double ViolationsPerMinute = 0)
+{
+    public static AlarmThresholds FromConfiguration(Func<string, string?> get)
+    {
+        var d = new AlarmThresholds();
+        return new(Read(get, "ALARM_HTTP_5XX_PER_MINUTE", d.Http5xxPerMinute), Read(get, "ALARM_P99_MS", d.P99Ms),
+            Read(get, "ALARM_DB_ERRORS_PER_5_MINUTES", d.DbErrorsPer5Minutes), Read(get, "ALARM_VIOLATIONS_PER_MINUTE", d.ViolationsPerMinute));
+    }
+
+    private static double Read(Func<string, string?> get, string key, double fallback) =>
+        double.TryParse(get(key), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= 0 ? v : fallback;
+}
+
+public static class AlarmRules
+{
+    public const string Http5xx = "Http5xx";
+    public const string LatencyP99 = "LatencyP99";
+    public const string DbConnectionErrors = "DbConnectionErrors";
+    public const string ConstitutionalViolations = "ConstitutionalViolations";
+    public static readonly string[] All = [Http5xx, LatencyP99, DbConnectionErrors, ConstitutionalViolations];
+
+    /// <summary>Evaluates one rule at <paramref name="minute"/> (the last complete minute) from that service's recent minutes.</summary>
+    public static AlarmOutcome Evaluate(string rule, AlarmThresholds t, DateTimeOffset minute, IReadOnlyList<MinuteFigures> recent)
+    {
+        var current = recent.FirstOrDefault(m => m.Minute == minute);
+        switch (rule)
+        {
+            case Http5xx:
+                return current is null ? NoData(minute)
+                    : Compare(current.Http5xx, t.Http5xxPerMinute, $"{current.Http5xx} HTTP 5xx in the minute to {Hhmm(minute)}", "per minute");
+            case LatencyP99:
+                if (current is null || current.Requests == 0) return NoData(minute, "no requests");
+                var p99 = LatencyBuckets.Percentile(current.LatencyBuckets, 0.99)!.Value;
+                return Compare(Math.Round(p99, 1), t.P99Ms, $"p99 latency {p99:0} ms over {current.Requests} requests", "ms");
+            case DbConnectionErrors:
+                var window = recent.Where(m => m.Minute > minute.AddMinutes(-5) && m.Minute <= minute).ToList();
+                if (window.Count == 0) return NoData(minute);
+                var errors = window.Sum(m => m.DbConnectionErrors);
+                return Compare(errors, t.DbErrorsPer5Minutes, $"{errors} database connection failures in the 5 minutes to {Hhmm(minute)}", "in 5 minutes");
+            case ConstitutionalViolations:
+                return current is null ? NoData(minute)
+                    : Compare(current.Violations, t.ViolationsPerMinute, $"{current.Violations} constitutional violations in the minute to {Hhmm(minute)}", "per minute");
+            default:
+                throw new ArgumentOutOfRangeException(nameof(rule), rule, "unknown alarm rule");
+        }
+    }
+
+    /// <summary>Whether a new outcome is a transition worth recording, logging and notifying.</summary>
+    public static bool IsTransition(string? previous, string next) => previous != next;
+
+    private static AlarmOutcome Compare(double value, double threshold, string what, string unit) =>
+        value > threshold
+            ? new(AlarmStates.Alarm, value, $"{what}: above the threshold of {threshold.ToString(CultureInfo.InvariantCulture)} {unit}")
+            : new(AlarmStates.Ok, value, $"{what}: within the threshold of {threshold.ToString(CultureInfo.InvariantCulture)} {unit}");
+
+    private static AlarmOutcome NoData(DateTimeOffset minute, string why = "no rollup from any instance") =>
+        new(AlarmStates.InsufficientData, null, $"{why} for the minute to {Hhmm(minute)}");
+
+    private static string Hhmm(DateTimeOffset minute) => minute.AddMinutes(1).ToString("HH:mm 'UTC'", CultureInfo.InvariantCulture);
+}

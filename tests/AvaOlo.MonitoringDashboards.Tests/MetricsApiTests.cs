@@ -1,0 +1,113 @@
+extern alias core;
+using System.Net;
+using System.Text.Json;
+using AvaOlo.ServiceDefaults.Telemetry;
+using AvaOlo.Data.Entities;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AvaOlo.MonitoringDashboards.Tests;
+
+/// <summary>Real requests through the core service, flushed by its own telemetry, read back by the dashboards.</summary>
+[Collection("database")]
+public sealed class MetricsApiTests(DashboardsServer server) : DashboardTest(server)
+{
+    [Fact]
+    public async Task Traffic_through_the_core_service_shows_in_api_metrics_with_exact_counts()
+    {
+        await using var coreApp = new CoreApp(Database.Environment());
+        using var client = new HttpClient { BaseAddress = DashboardsServer.StartOnKestrel(coreApp) };
+        var slowest = 0.0;
+        for (var i = 0; i < 20; i++)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            using var ok = await client.GetAsync("/health");
+            slowest = Math.Max(slowest, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        }
+        for (var i = 0; i < 3; i++)
+        {
+            using var unauthorised = await client.GetAsync("/api/v1/farmers");
+            Assert.Equal(HttpStatusCode.Unauthorized, unauthorised.StatusCode);
+        }
+        Assert.True(await coreApp.Services.GetRequiredService<TelemetryFlusher>().FlushNowAsync());
+
+        using var browser = await SignedInAsync(UserRoles.Business);
+        var (status, body) = await browser.GetPageAsync("/api/metrics?window=5m&service=ava-olo-agricultural-core");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        using var json = JsonDocument.Parse(body);
+        var root = json.RootElement;
+        Assert.Equal(23, root.GetProperty("requests").GetInt64());
+        Assert.Equal(3, root.GetProperty("http_4xx").GetInt64());
+        Assert.Equal(0, root.GetProperty("http_5xx").GetInt64());
+        Assert.Equal(1, root.GetProperty("instances").GetInt32());
+        var p50 = root.GetProperty("latency_p50_ms").GetDouble();
+        var p99 = root.GetProperty("latency_p99_ms").GetDouble();
+        Assert.InRange(p50, 0, p99);
+        // Server time is below what the client measured, so p99 lies at most in the bucket of the slowest request.
+        Assert.InRange(p99, 0, LatencyBuckets.BucketAround(slowest).Upper);
+        Assert.Contains(root.GetProperty("series").EnumerateArray(), p => p.GetProperty("requests").GetInt64() > 0);
+        var routes = root.GetProperty("routes").EnumerateArray().ToList();
+        Assert.Contains(routes, r => r.GetProperty("route").GetString() == "/health" && r.GetProperty("requests").GetInt64() == 20);
+        Assert.Contains(routes, r => r.GetProperty("status_class").GetString() == "4xx" && r.GetProperty("requests").GetInt64() == 3);
+
+        var (_, hourly) = await browser.GetPageAsync("/api/metrics?window=24h&service=ava-olo-agricultural-core");
+        using var h = JsonDocument.Parse(hourly);
+        Assert.Equal(23, h.RootElement.GetProperty("requests").GetInt64());
+    }
+
+    [Fact]
+    public async Task Monitoring_json_needs_a_signed_in_user_and_a_known_window()
+    {
+        using var anonymous = Server.NewBrowser();
+        using (var r = await anonymous.GetAsync("/api/metrics")) Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode);
+        using (var r = await anonymous.GetAsync("/api/health")) Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode);
+
+        using var browser = await SignedInAsync(UserRoles.Agronomist);
+        Assert.Equal(HttpStatusCode.BadRequest, (await browser.GetPageAsync("/api/metrics?window=2y")).Status);
+        foreach (var w in new[] { "5m", "1h", "24h", "7d" })
+            Assert.Equal(HttpStatusCode.OK, (await browser.GetPageAsync($"/api/metrics?window={w}")).Status);
+    }
+
+    [Fact]
+    public async Task Api_health_reports_every_component_without_secrets()
+    {
+        using var browser = await SignedInAsync(UserRoles.Admin);
+        var (status, body) = await browser.GetPageAsync("/api/health");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        using var json = JsonDocument.Parse(body);
+        var c = json.RootElement.GetProperty("components");
+        Assert.Equal("ok", c.GetProperty("database").GetProperty("status").GetString());
+        Assert.True(c.GetProperty("database").GetProperty("details").GetProperty("connections_max").GetInt32() > 0);
+        Assert.Equal("not_configured", c.GetProperty("agricultural_core").GetProperty("status").GetString());
+        Assert.Equal("closed", c.GetProperty("language_model").GetProperty("details").GetProperty("circuit").GetString());
+        Assert.Equal("healthy", json.RootElement.GetProperty("status").GetString());
+        Assert.DoesNotContain(Database.Options.Password ?? "no-password-set", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Prometheus_metrics_endpoint_exposes_the_request_and_custom_instruments()
+    {
+        AvaOloMetrics.RecordConstitutionalViolation("test");
+        using var browser = Server.NewBrowser();
+        await browser.GetPageAsync("/health");
+        var (status, text) = await browser.GetPageAsync("/metrics");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("http_server_request_duration", text, StringComparison.Ordinal);
+        Assert.Contains("avaolo_constitutional_violations", text, StringComparison.Ordinal);
+    }
+
+    private sealed class CoreApp(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<core::Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Production");
+            builder.ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection(
+                settings.Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value)).Append(new("INSTANCE_ID", "core-test-1"))));
+        }
+    }
+}
