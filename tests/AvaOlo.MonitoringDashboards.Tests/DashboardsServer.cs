@@ -18,6 +18,7 @@ public sealed class DashboardsServer : IAsyncLifetime
 
     public TestDatabase Database { get; } = new();
     public Uri BaseAddress { get; private set; } = null!;
+    public IServiceProvider Services => _factory!.Services;
 
     public async Task InitializeAsync()
     {

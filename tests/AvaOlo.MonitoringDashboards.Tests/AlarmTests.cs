@@ -1,0 +1,65 @@
+using AvaOlo.Data.Entities;
+using AvaOlo.MonitoringDashboards.Monitoring;
+using AvaOlo.ServiceDefaults.Telemetry;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AvaOlo.MonitoringDashboards.Tests;
+
+[Collection("database")]
+public sealed class AlarmTests(DashboardsServer server) : DashboardTest(server)
+{
+    private const string Core = "ava-olo-agricultural-core";
+
+    [Fact]
+    public async Task Http5xx_alarm_fires_on_the_rollups_of_two_instances_and_recovers()
+    {
+        // A minute in the future, so the evaluator running in the background never evaluates the same minutes.
+        var m = MinuteAggregator.MinuteOf(DateTimeOffset.UtcNow).AddDays(1);
+        await MinuteAsync(m, "i-1", http5xx: 6);
+        await MinuteAsync(m, "i-2", http5xx: 6);   // 12 in total: each instance alone is under 10
+        var evaluator = Server.Services.GetRequiredService<AlarmEvaluator>();
+
+        var fired = await evaluator.EvaluateAsync(m, CancellationToken.None);
+        Assert.Contains(fired, t => t is { Alarm: AlarmRules.Http5xx, Service: Core, To: AlarmStates.Alarm });
+        Assert.Empty(await evaluator.EvaluateAsync(m, CancellationToken.None)); // the same minute is evaluated once
+
+        await MinuteAsync(m.AddMinutes(1), "i-1", http5xx: 1);
+        var recovered = await evaluator.EvaluateAsync(m.AddMinutes(1), CancellationToken.None);
+        Assert.Contains(recovered, t => t is { Alarm: AlarmRules.Http5xx, From: AlarmStates.Alarm, To: AlarmStates.Ok });
+
+        await using var db = Database.CreateContext();
+        var history = await db.AlarmTransitions.Where(t => t.Alarm == AlarmRules.Http5xx && t.Service == Core).OrderBy(t => t.Id).ToListAsync();
+        Assert.Equal([AlarmStates.Alarm, AlarmStates.Ok], history.Select(t => t.ToState));
+        using var browser = await SignedInAsync(UserRoles.Admin);
+        var (_, html) = await browser.GetPageAsync("/admin");
+        Assert.Contains("Http5xx: ALARM → <strong>OK</strong>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Constitutional_violation_and_database_failures_raise_their_alarms()
+    {
+        var m = MinuteAggregator.MinuteOf(DateTimeOffset.UtcNow).AddDays(2);
+        await MinuteAsync(m.AddMinutes(-3), "i-1", dbErrors: 4);
+        await MinuteAsync(m, "i-1", dbErrors: 2, violations: 1);
+
+        var fired = await Server.Services.GetRequiredService<AlarmEvaluator>().EvaluateAsync(m, CancellationToken.None);
+
+        Assert.Contains(fired, t => t is { Alarm: AlarmRules.DbConnectionErrors, To: AlarmStates.Alarm });
+        Assert.Contains(fired, t => t is { Alarm: AlarmRules.ConstitutionalViolations, To: AlarmStates.Alarm });
+        Assert.DoesNotContain(fired, t => t.Alarm == AlarmRules.Http5xx);
+    }
+
+    private async Task MinuteAsync(DateTimeOffset minute, string instance, long http5xx = 0, long dbErrors = 0, long violations = 0)
+    {
+        var buckets = LatencyBuckets.Empty();
+        buckets[LatencyBuckets.IndexOf(20)] = 100;
+        await using var db = Database.CreateContext();
+        db.MetricMinutes.Add(new MetricMinute
+        {
+            Minute = minute, Service = Core, Instance = instance, Requests = 100, Http5xx = http5xx, LatencyBuckets = buckets,
+            LlmLatencyBuckets = LatencyBuckets.Empty(), DbConnectionErrors = dbErrors, ConstitutionalViolations = violations,
+        });
+        await db.SaveChangesAsync();
+    }
+}
