@@ -5,6 +5,8 @@ using AvaOlo.AgriculturalCore.Farmers;
 using AvaOlo.AgriculturalCore.Fields;
 using AvaOlo.AgriculturalCore.Materials;
 using AvaOlo.AgriculturalCore.Plantings;
+using AvaOlo.AgriculturalCore.Query;
+using AvaOlo.AgriculturalCore.SelfTests;
 using AvaOlo.AgriculturalCore.Tasks;
 using AvaOlo.ServiceDefaults;
 
@@ -18,6 +20,7 @@ builder.Services.AddAvaOloDatabase(builder.Configuration);
 builder.Services.AddAvaOloApiDefaults();
 builder.Services.AddApiKeyAuth();
 builder.Services.AddFarmerRateLimiting();
+builder.Services.AddAssistant();
 builder.Services.AddApiDocs();
 builder.Services.AddOutputCache();
 
@@ -37,6 +40,8 @@ app.MapFields();
 app.MapPlantings();
 app.MapTasks();
 app.MapMaterials();
+app.MapQuery();
+app.MapSelfTests();
 
 return await HostRunner.RunAsync(app, Service);
 

@@ -9,12 +9,12 @@ namespace AvaOlo.Cli.Seeding;
 /// </summary>
 internal static class FixedFarmers
 {
-    public const string BulgarianMangoPhone = "+359881234567";
-    public const string SlovenianTomatoPhone = "+38641234567";
-    public const string HungarianInCroatiaPhone = "+385912345678";
-    public const string CroatianWheatPhone = "+385981234567";
-    public const string EnglishWheatPhone = "+447400123456";
-    public const string GermanPhone = "+4915112345678";
+    public const string BulgarianMangoPhone = DemoFarmers.BulgarianMangoPhone;
+    public const string SlovenianTomatoPhone = DemoFarmers.SlovenianTomatoPhone;
+    public const string HungarianInCroatiaPhone = DemoFarmers.HungarianInCroatiaPhone;
+    public const string CroatianWheatPhone = DemoFarmers.CroatianWheatPhone;
+    public const string EnglishWheatPhone = DemoFarmers.EnglishWheatPhone;
+    public const string GermanPhone = DemoFarmers.GermanPhone;
 
     public static readonly string[] Phones = [BulgarianMangoPhone, SlovenianTomatoPhone, HungarianInCroatiaPhone, CroatianWheatPhone, EnglishWheatPhone, GermanPhone];
 

@@ -1,0 +1,108 @@
+using AvaOlo.Data;
+using AvaOlo.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace AvaOlo.AgriculturalCore.Knowledge;
+
+public sealed record FieldFact(int Id, string Name, decimal AreaHa);
+
+public sealed record PlantingFact(int FieldId, string FieldName, decimal AreaHa, string Crop, string? Variety, int Season, string Status,
+    int? PlantCount, DateOnly? SownOn, DateOnly? ExpectedHarvestOn);
+
+public sealed record TaskFact(int Id, string Type, string Status, DateOnly? DueOn, DateOnly? DoneOn, IReadOnlyList<string> Fields,
+    IReadOnlyList<string> Materials);
+
+public sealed record RuleFact(string Product, string Crop, string Country, int? PreHarvestIntervalDays, int? MaxApplications,
+    decimal? DoseMin, decimal? DoseMax, string? DoseUnit);
+
+public sealed record HarvestSafety(string FieldName, string? Crop, DateOnly? LastSprayedOn, string? Product, int? PreHarvestIntervalDays,
+    DateOnly? SafeFrom, bool Safe, string Reason);
+
+/// <summary>
+/// Read-only facts about ONE farmer's records, shared by the offline assistant and the model's tools. Every
+/// method takes the farmer id from the request context, never from the model, so no tool can reach another
+/// farmer's rows.
+/// </summary>
+public sealed class FarmKnowledge(AvaOloDbContext db)
+{
+    public Task<List<FieldFact>> FieldsAsync(int farmerId, CancellationToken ct) =>
+        db.Fields.AsNoTracking().Where(f => f.FarmerId == farmerId).OrderBy(f => f.Name)
+            .Select(f => new FieldFact(f.Id, f.Name, f.AreaHa)).ToListAsync(ct);
+
+    /// <summary>This season's plantings plus earlier ones still in the ground.</summary>
+    public Task<List<PlantingFact>> PlantingsAsync(int farmerId, int year, CancellationToken ct) =>
+        db.Plantings.AsNoTracking()
+            .Where(p => p.FarmerId == farmerId && (p.SeasonYear == year
+                || (p.SeasonYear < year && p.HarvestedOn == null && (p.Status == PlantingStatus.Planned || p.Status == PlantingStatus.Growing))))
+            .OrderBy(p => p.Field!.Name)
+            .Select(p => new PlantingFact(p.FieldId, p.Field!.Name, p.Field.AreaHa, p.CropName, p.Variety, p.SeasonYear, p.Status,
+                p.PlantCount, p.SownOn, p.ExpectedHarvestOn))
+            .ToListAsync(ct);
+
+    public async Task<List<TaskFact>> TasksAsync(int farmerId, DateOnly from, DateOnly to, string? status, CancellationToken ct)
+    {
+        var query = db.Tasks.AsNoTracking().Where(t => t.FarmerId == farmerId && (t.DoneOn ?? t.DueOn) >= from && (t.DoneOn ?? t.DueOn) <= to);
+        if (status is not null) query = query.Where(t => t.Status == status);
+        var tasks = await query.OrderBy(t => t.DoneOn ?? t.DueOn).Take(50)
+            .Include(t => t.Fields).ThenInclude(f => f.Field).Include(t => t.Materials).AsSplitQuery().ToListAsync(ct);
+        return tasks.Select(t => new TaskFact(t.Id, t.Type, t.Status, t.DueOn, t.DoneOn,
+            t.Fields.Select(f => f.Field!.Name).Order().ToList(),
+            t.Materials.Select(m => m.Dose is null ? m.MaterialName : $"{m.MaterialName} {m.Dose:0.###} {m.Unit}").ToList())).ToList();
+    }
+
+    /// <summary>Rules of products whose name the text mentions (or all), in one country, optionally for one crop.</summary>
+    public async Task<List<RuleFact>> RulesAsync(string? productText, string? crop, string country, CancellationToken ct)
+    {
+        var rules = await db.MaterialRules.AsNoTracking().Where(r => r.CountryCode == country)
+            .Select(r => new RuleFact(r.Material!.Name, r.Crop, r.CountryCode, r.PreHarvestIntervalDays, r.MaxApplicationsPerSeason, r.DoseMin, r.DoseMax, r.DoseUnit))
+            .ToListAsync(ct);
+        if (!string.IsNullOrWhiteSpace(productText))
+        {
+            var words = TextMatch.Words(productText);
+            rules = rules.Where(r => MentionsProduct(words, r.Product)).ToList();
+        }
+        var canonical = crop is null ? null : CropNames.Canonical(crop) ?? TextMatch.Fold(crop);
+        return canonical is null ? rules : rules.Where(r => r.Crop == canonical).ToList();
+    }
+
+    /// <summary>Catalogue products the text names: "Prosaro" names "Prosaro 250 EC".</summary>
+    public async Task<List<string>> ProductsMentionedAsync(string text, CancellationToken ct)
+    {
+        var words = TextMatch.Words(text);
+        var names = await db.Materials.AsNoTracking().Select(m => m.Name).ToListAsync(ct);
+        return names.Where(n => MentionsProduct(words, n)).ToList();
+    }
+
+    /// <summary>
+    /// May the crop on this field be harvested on the date? The last done spraying with a product that has a
+    /// pre-harvest interval for the crop in the farmer's country decides.
+    /// </summary>
+    public async Task<HarvestSafety?> HarvestSafetyAsync(int farmerId, int fieldId, DateOnly date, string country, CancellationToken ct)
+    {
+        var field = await db.Fields.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fieldId && f.FarmerId == farmerId, ct);
+        if (field is null) return null;
+        var crop = (await PlantingsAsync(farmerId, date.Year, ct)).FirstOrDefault(p => p.FieldId == fieldId)?.Crop;
+        var sprayings = await db.Tasks.AsNoTracking()
+            .Where(t => t.FarmerId == farmerId && t.Status == FarmTaskStatus.Done && t.DoneOn != null && t.DoneOn <= date && t.Fields.Any(f => f.FieldId == fieldId))
+            .SelectMany(t => t.Materials.Where(m => m.MaterialId != null).Select(m => new { t.DoneOn, m.Material!.Name, m.MaterialId }))
+            .ToListAsync(ct);
+        var canonical = crop is null ? null : CropNames.Canonical(crop);
+        var rules = await db.MaterialRules.AsNoTracking().Where(r => r.CountryCode == country && r.PreHarvestIntervalDays != null).ToListAsync(ct);
+        var binding = sprayings
+            .Select(s => (s.DoneOn, s.Name, Rule: rules.FirstOrDefault(r => r.MaterialId == s.MaterialId && (canonical is null || r.Crop == canonical))))
+            .Where(s => s.Rule is not null)
+            .Select(s => (s.DoneOn, s.Name, Days: s.Rule!.PreHarvestIntervalDays!.Value, SafeFrom: s.DoneOn!.Value.AddDays(s.Rule.PreHarvestIntervalDays!.Value)))
+            .OrderByDescending(s => s.SafeFrom).FirstOrDefault();
+        if (binding.Name is null)
+            return new(field.Name, crop, null, null, null, date, true, "no spraying with a pre-harvest interval is recorded for this field");
+        var safe = date >= binding.SafeFrom;
+        return new(field.Name, crop, binding.DoneOn, binding.Name, binding.Days, binding.SafeFrom, safe,
+            safe ? "the pre-harvest interval has passed" : "the pre-harvest interval has not passed yet");
+    }
+
+    private static bool MentionsProduct(string[] words, string product)
+    {
+        var first = TextMatch.Words(product).FirstOrDefault();
+        return first is { Length: >= 4 } && words.Any(w => w.Length >= 4 && (w.StartsWith(first, StringComparison.Ordinal) || first.StartsWith(w, StringComparison.Ordinal)));
+    }
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text;
+
+namespace AvaOlo.AgriculturalCore.Knowledge;
+
+/// <summary>Forgiving text comparison for any script: lower case, no diacritics, words.</summary>
+public static class TextMatch
+{
+    public static string Fold(string text)
+    {
+        var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var ch in decomposed)
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) != UnicodeCategory.NonSpacingMark) sb.Append(ch);
+        return sb.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    public static string[] Words(string text) =>
+        Fold(text).SplitWhere(static ch => !char.IsLetterOrDigit(ch)).Where(w => w.Length > 0).ToArray();
+
+    /// <summary>True when a word of the text starts with the stem (stems let "pšenici" match "pšenic").</summary>
+    public static bool HasStem(string[] words, string stem)
+    {
+        var folded = Fold(stem);
+        if (folded.Contains(' ', StringComparison.Ordinal)) return string.Join(' ', words).Contains(folded, StringComparison.Ordinal);
+        return words.Any(w => w.StartsWith(folded, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Whether the question mentions a free-text name from the farmer's records (a crop or field in any
+    /// language): every word of the name, or a stem of its first long word, appears.
+    /// </summary>
+    public static bool Mentions(string[] questionWords, string name)
+    {
+        var nameWords = Words(name);
+        if (nameWords.Length == 0) return false;
+        if (nameWords.All(n => questionWords.Contains(n))) return true;
+        var first = nameWords.OrderByDescending(w => w.Length).First();
+        return first.Length >= 4 && questionWords.Any(q => q.Length >= 4 && (q.StartsWith(first[..Math.Min(first.Length, Math.Max(4, first.Length - 2))], StringComparison.Ordinal)));
+    }
+
+    private static string[] SplitWhere(this string text, Func<char, bool> separator)
+    {
+        var parts = new List<string>();
+        var sb = new StringBuilder();
+        foreach (var ch in text)
+        {
+            if (separator(ch)) { if (sb.Length > 0) { parts.Add(sb.ToString()); sb.Clear(); } }
+            else sb.Append(ch);
+        }
+        if (sb.Length > 0) parts.Add(sb.ToString());
+        return [.. parts];
+    }
+}

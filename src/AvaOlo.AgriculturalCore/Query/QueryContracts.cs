@@ -1,0 +1,15 @@
+using AvaOlo.AgriculturalCore.Assistant;
+using AvaOlo.AgriculturalCore.Constitution;
+
+namespace AvaOlo.AgriculturalCore.Query;
+
+/// <summary>A farmer's question. The farmer is named by id or by phone; an unknown phone is still answered.</summary>
+public sealed record QueryRequest(string? Query, int? FarmerId, string? PhoneNumber, string? Language, string? CountryCode, Guid? ConversationId);
+
+public sealed record Compliance(bool Passed, IReadOnlyList<CheckResult> Checks);
+
+public sealed record QueryMetadata(int ProcessingTimeMs, string? Model, int ToolCalls, Guid ConversationId, long ExchangeId, string LanguageSource);
+
+/// <summary>method: "llm" (the model answered), "offline" (records and rules, no model) or "cache".</summary>
+public sealed record QueryResponse(bool Success, string Response, string Language, string? CountryCode, string Method,
+    IReadOnlyList<AnswerSource> Sources, Compliance ConstitutionalCompliance, QueryMetadata Metadata);

@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Text.Json;
+using AvaOlo.AgriculturalCore.Assistant;
+using AvaOlo.AgriculturalCore.Constitution;
+using AvaOlo.AgriculturalCore.Knowledge;
+using AvaOlo.AgriculturalCore.Localization;
+using AvaOlo.AgriculturalCore.Offline;
+using AvaOlo.Data;
+using AvaOlo.Data.Entities;
+using AvaOlo.ServiceDefaults.Telemetry;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace AvaOlo.AgriculturalCore.Query;
+
+/// <summary>
+/// One question, answered: resolve country and language → cache → the model with the farmer's tools (checked
+/// against the constitution, one corrective retry) → else the offline assistant. Every exchange and every model
+/// call is stored; the farmer always gets an answer within the model deadline plus the offline time.
+/// </summary>
+public sealed class QueryPipeline(
+    AvaOloDbContext db, FarmKnowledge knowledge, OfflineAssistant offline, LlmAssistant llm, ModelClient model, AnswerCache cache,
+    LanguageDetection languages, IMemoryCache confirmations, TimeProvider clock, ILogger<QueryPipeline> log)
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public async Task<QueryResponse> AnswerAsync(Asker asker, QueryRules.Normalized q, string channel, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var options = model.Options;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var country = q.CountryCode ?? asker.CountryCode;
+        var countryLanguage = options.CountryLocalization ? CountryLanguages.MainLanguageOf(country) : null;
+        var resolved = LanguageResolver.Resolve(q.Language, asker.PreferredLanguage, languages.Detect(q.Query, countryLanguage), countryLanguage);
+        var request = new AssistantRequest(asker.FarmerId, country, resolved.Code, q.Query, today, q.ThreadId ?? Guid.NewGuid());
+        using var scope = log.BeginFarmerScope(asker.FarmerId, resolved.Code, country);
+
+        var key = AnswerCache.Key(asker, country, resolved.Code, today, q.Query);
+        var calls = new List<ModelCallRecord>();
+        string method;
+        AssistantAnswer answer;
+        IReadOnlyList<CheckResult> checks;
+        if (await cache.GetAsync(key, ct) is { } hit)
+        {
+            (method, answer, checks) = (AnswerMethods.Cache, new(hit.Text, hit.Language, hit.Sources, hit.ToolCalls, hit.Model), hit.Checks);
+        }
+        else
+        {
+            var fromModel = model.Available ? await AskModelAsync(request, calls, ct) : null;
+            if (fromModel is { } m) (method, answer, checks) = (AnswerMethods.Llm, m.Answer, m.Checks);
+            else
+            {
+                answer = await offline.AnswerAsync(request, ct);
+                (method, checks) = (AnswerMethods.Offline, await CheckAsync(answer.Text, resolved.Code, asker.FarmerId, lookUpNames: false, ct));
+            }
+            // Offline answers are cached only when no model is configured: after a model failure, the next ask should try it again.
+            if (method == AnswerMethods.Llm || !options.ModelConfigured)
+                await cache.SetAsync(key, new(answer.Text, answer.Language, [.. answer.Sources], [.. checks], answer.Model, answer.ToolCalls), ct);
+        }
+
+        var elapsed = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var passed = checks.All(c => c.Passed);
+        foreach (var call in calls) AvaOloMetrics.RecordLlmQuery(call.LatencyMs, call.Success);
+        AvaOloMetrics.RecordLocalization(answer.Language == resolved.Code && checks.FirstOrDefault(c => c.Name == ConstitutionalChecks.Language)?.Passed != false);
+        var exchange = await StoreAsync(asker, request, channel, method, answer, checks, passed, elapsed, calls, ct);
+        log.LogInformation("Answered by {Method} in {ElapsedMs} ms (language {Language} from {LanguageSource}, checks {Checks})",
+            method, elapsed, answer.Language, resolved.Source, passed ? "passed" : "failed");
+        return new QueryResponse(true, answer.Text, answer.Language, country, method, answer.Sources, new Compliance(passed, checks),
+            new QueryMetadata(elapsed, answer.Model, answer.ToolCalls, request.ThreadId, exchange, resolved.Source.ToString().ToLowerInvariant()));
+    }
+
+    /// <summary>The model path, bounded by the deadline; null means "answer offline".</summary>
+    private async Task<(AssistantAnswer Answer, IReadOnlyList<CheckResult> Checks)?> AskModelAsync(AssistantRequest request, List<ModelCallRecord> calls, CancellationToken ct)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(model.Options.Deadline);
+        var tools = request.FarmerId is { } id ? new FarmTools(knowledge, db, confirmations, id, request.CountryCode, request.Today) : null;
+        var history = await HistoryAsync(request, ct);
+        string? correction = null;
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var (text, record) = await llm.AskAsync(request, history, tools, correction, deadline.Token);
+            if (text is null)
+            {
+                calls.Add(record);
+                log.LogWarning("Model call failed ({Error}); answering offline", record.Error);
+                return null;
+            }
+            var checks = await CheckAsync(text, request.Language, request.FarmerId, lookUpNames: true, ct);
+            calls.Add(record with { Checks = checks });
+            var failed = checks.Where(c => !c.Passed).ToList();
+            if (!model.Options.ConstitutionalChecks || failed.Count == 0)
+                return (new AssistantAnswer(text, request.Language, tools?.Sources.DistinctBy(s => (s.Type, s.Title)).ToList() ?? [], tools?.Calls ?? 0, record.Model), checks);
+            foreach (var violation in failed)
+            {
+                AvaOloMetrics.RecordConstitutionalViolation(violation.Name);
+                log.LogWarning("constitutional violation: {ViolationType} ({Detail}); attempt {Attempt}", violation.Name, violation.Detail, attempt + 1);
+            }
+            correction = SystemPrompt.Correction(request.Language, failed.Select(c => $"{c.Name}: {c.Detail}"));
+        }
+        return null; // two answers broke the rules: the offline assistant answers instead
+    }
+
+    private async Task<IReadOnlyList<CheckResult>> CheckAsync(string text, string language, int? farmerId, bool lookUpNames, CancellationToken ct)
+    {
+        var names = lookUpNames ? await OtherFarmerNamesAsync(text, farmerId, ct) : [];
+        return ConstitutionalChecks.Evaluate(new CheckInput(text, language, languages.Detect(text, hint: language), languages.Languages, names));
+    }
+
+    /// <summary>Names of other farmers that appear in a model's answer (a privacy breach if any).</summary>
+    private async Task<IReadOnlyList<string>> OtherFarmerNamesAsync(string text, int? farmerId, CancellationToken ct) =>
+        await db.Database.SqlQuery<string>(
+            $"SELECT name AS \"Value\" FROM farmers WHERE deleted_at IS NULL AND id <> {farmerId ?? 0} AND length(name) >= 5 AND strpos(lower({text}), lower(name)) > 0 LIMIT 3")
+            .ToListAsync(ct);
+
+    private async Task<List<ChatMessage>> HistoryAsync(AssistantRequest request, CancellationToken ct)
+    {
+        var previous = await db.Conversations.AsNoTracking()
+            .Where(c => c.ThreadId == request.ThreadId && c.FarmerId == request.FarmerId)
+            .OrderByDescending(c => c.Id).Take(4).Select(c => new { c.Question, c.Answer }).ToListAsync(ct);
+        previous.Reverse();
+        return previous.SelectMany(p => new[] { new ChatMessage(ChatRole.User, p.Question), new ChatMessage(ChatRole.Assistant, p.Answer) }).ToList();
+    }
+
+    private async Task<long> StoreAsync(Asker asker, AssistantRequest request, string channel, string method, AssistantAnswer answer,
+        IReadOnlyList<CheckResult> checks, bool passed, int elapsedMs, List<ModelCallRecord> calls, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var languageCheck = checks.FirstOrDefault(c => c.Name == ConstitutionalChecks.Language);
+        var conversation = new Conversation
+        {
+            ThreadId = request.ThreadId, FarmerId = asker.FarmerId, Channel = channel, Question = request.Question, Answer = answer.Text,
+            Language = request.Language, CountryCode = request.CountryCode, Method = method, Model = answer.Model, ChecksPassed = passed,
+            Checks = JsonSerializer.Serialize(checks, Json), Sources = JsonSerializer.Serialize(answer.Sources, Json), ToolCalls = answer.ToolCalls,
+            ProcessingMs = elapsedMs, LanguageMatched = answer.Language == request.Language && languageCheck?.Passed != false,
+            ReviewState = ReviewStates.Pending, CreatedAt = now,
+        };
+        db.Conversations.Add(conversation);
+        await db.SaveChangesAsync(ct);
+        foreach (var c in calls)
+        {
+            db.LlmCalls.Add(new LlmCall
+            {
+                ConversationId = conversation.Id, FarmerId = asker.FarmerId, Model = c.Model, Purpose = c.Purpose, PromptTokens = c.PromptTokens,
+                CompletionTokens = c.CompletionTokens, LatencyMs = c.LatencyMs, Success = c.Success, Error = c.Error, ToolCalls = c.ToolCalls,
+                ChecksPassed = c.Checks?.All(x => x.Passed), Checks = c.Checks is null ? null : JsonSerializer.Serialize(c.Checks, Json), CreatedAt = now,
+            });
+        }
+        if (calls.Count > 0) await db.SaveChangesAsync(ct);
+        return conversation.Id;
+    }
+}
