@@ -157,3 +157,23 @@ public sealed class ModelPathTests(TestDatabase database) : AssistantTestBase(da
         Assert.Contains("Nova", Text(fresh), StringComparison.Ordinal);
     }
 }
+
+/// <summary>A model that keeps failing trips the circuit breaker: later questions go offline without calling it.</summary>
+public sealed class CircuitBreakerTests(TestDatabase database) : AssistantTestBase(database)
+{
+    protected override bool WithModel => true;
+
+    [Fact]
+    public async Task After_repeated_failures_the_circuit_opens_and_the_model_is_not_called()
+    {
+        Model!.Default = FakeReply.Status(500);
+        for (var i = 0; i < 5; i++)
+            Assert.Equal("offline", Method(await AskAsync(D.WheatKey, new { query = $"Koliko polja imam? {i}" })));
+        var calls = Model.Requests.Count;
+        Assert.Equal("offline", Method(await AskAsync(D.WheatKey, new { query = "Koliko polja imam? još jednom" })));
+        Assert.Equal(calls, Model.Requests.Count); // the open circuit answered, not the server
+        await using var db = Database.CreateContext();
+        var last = await db.LlmCalls.OrderByDescending(c => c.Id).FirstAsync();
+        Assert.Contains("Circuit", last.Error, StringComparison.OrdinalIgnoreCase);
+    }
+}
