@@ -20,13 +20,9 @@ public sealed class AlarmEvaluator(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        // 15 s past the minute: every instance's flush (1 s past) has landed.
+        while (await MinuteAggregator.WaitForNextMinuteAsync(clock, TimeSpan.FromSeconds(15), stoppingToken))
         {
-            // 15 s past the minute: every instance's flush (1 s past) has landed.
-            var now = clock.GetUtcNow();
-            var next = MinuteAggregator.MinuteOf(now).AddMinutes(1).AddSeconds(15);
-            try { await Task.Delay(next - now, clock, stoppingToken); }
-            catch (OperationCanceledException) { break; }
             try { await EvaluateAsync(MinuteAggregator.MinuteOf(clock.GetUtcNow()).AddMinutes(-1), stoppingToken); }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -63,6 +63,21 @@ public sealed class MinuteAggregator : IDisposable
 
     public static DateTimeOffset MinuteOf(DateTimeOffset t) => new(t.UtcTicks - t.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
 
+    /// <summary>Waits until <paramref name="after"/> past the next minute boundary; false when stopping.</summary>
+    public static async Task<bool> WaitForNextMinuteAsync(TimeProvider clock, TimeSpan after, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        try
+        {
+            await Task.Delay(MinuteOf(now).AddMinutes(1) + after - now, clock, ct);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     private void OnMeasurement(string instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
         var flag = true;

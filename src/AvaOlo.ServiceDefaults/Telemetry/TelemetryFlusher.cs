@@ -60,12 +60,8 @@ public sealed class TelemetryFlusher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        while (await MinuteAggregator.WaitForNextMinuteAsync(clock, TimeSpan.FromSeconds(1), stoppingToken))
         {
-            var now = clock.GetUtcNow();
-            var next = MinuteAggregator.MinuteOf(now).AddMinutes(1).AddSeconds(1);
-            try { await Task.Delay(next - now, clock, stoppingToken); }
-            catch (OperationCanceledException) { break; }
             await FlushAsync(includeCurrent: false, stoppingToken);
             await PruneIfDueAsync(stoppingToken);
         }

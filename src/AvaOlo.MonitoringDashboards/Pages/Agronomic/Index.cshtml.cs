@@ -63,27 +63,31 @@ public sealed class IndexModel(NpgsqlDataSource dataSource, AvaOloDbContext db, 
     /// the material rules only: no crop or country list here.
     /// </summary>
     private const string PhiRiskSql = """
-        WITH sprays AS (
-            SELECT t.farmer_id, tf.field_id, t.done_on, tm.material_id
+        WITH sprays AS MATERIALIZED (
+            SELECT DISTINCT t.farmer_id, tf.field_id, t.done_on, tm.material_id
             FROM task_materials tm JOIN tasks t ON t.id = tm.task_id JOIN task_fields tf ON tf.task_id = t.id
-            WHERE t.status = 'done' AND t.done_on IS NOT NULL AND t.done_on >= @today - 400
-              AND tm.material_id IN (SELECT material_id FROM material_rules WHERE pre_harvest_interval_days IS NOT NULL))
-        SELECT DISTINCT ON (fi.id, m.id, s.done_on) fi.id, fi.name, p.crop_name, f.country_code, m.name, s.done_on, r.pre_harvest_interval_days,
-               s.done_on + r.pre_harvest_interval_days, COALESCE(h.due_on, p.expected_harvest_on),
-               CASE WHEN h.due_on IS NOT NULL THEN 'harvest task' ELSE 'expected harvest' END
-        FROM sprays s
-        JOIN farmers f ON f.id = s.farmer_id AND f.deleted_at IS NULL
-        JOIN fields fi ON fi.id = s.field_id
-        JOIN plantings p ON p.field_id = s.field_id AND p.harvested_on IS NULL AND p.status IN ('planned', 'growing')
-        JOIN material_rules r ON r.material_id = s.material_id AND r.country_code = f.country_code AND lower(r.crop) = lower(p.crop_name)
-        JOIN materials m ON m.id = s.material_id
-        LEFT JOIN LATERAL (
-            SELECT min(t2.due_on) AS due_on FROM tasks t2 JOIN task_fields tf2 ON tf2.task_id = t2.id
-            WHERE tf2.field_id = s.field_id AND t2.status = 'planned' AND lower(t2.type) = 'harvest' AND t2.due_on >= s.done_on) h ON true
-        WHERE r.pre_harvest_interval_days IS NOT NULL AND COALESCE(h.due_on, p.expected_harvest_on) IS NOT NULL
-          AND COALESCE(h.due_on, p.expected_harvest_on) >= @today
-          AND COALESCE(h.due_on, p.expected_harvest_on) < s.done_on + r.pre_harvest_interval_days
-        ORDER BY fi.id, m.id, s.done_on LIMIT 50
+            -- Only sprayings whose longest interval has not ended yet can put a future harvest at risk.
+            WHERE t.status = 'done' AND t.done_on > @today - (SELECT COALESCE(max(pre_harvest_interval_days), 0) FROM material_rules)
+              AND tm.material_id IN (SELECT material_id FROM material_rules WHERE pre_harvest_interval_days IS NOT NULL)),
+        risks AS MATERIALIZED (
+            SELECT s.field_id, s.material_id, s.done_on, p.crop_name, p.expected_harvest_on, f.country_code, r.pre_harvest_interval_days AS phi
+            FROM sprays s
+            JOIN farmers f ON f.id = s.farmer_id AND f.deleted_at IS NULL
+            JOIN plantings p ON p.field_id = s.field_id AND p.harvested_on IS NULL AND p.status IN ('planned', 'growing')
+            JOIN material_rules r ON r.material_id = s.material_id AND r.country_code = f.country_code
+                 AND lower(r.crop) = lower(p.crop_name) AND r.pre_harvest_interval_days IS NOT NULL)
+        SELECT x.field_id, fi.name, x.crop_name, x.country_code, m.name, x.done_on, x.phi, x.done_on + x.phi, x.harvest, x.source
+        FROM (
+            SELECT k.*, COALESCE(h.due_on, k.expected_harvest_on) AS harvest,
+                   CASE WHEN h.due_on IS NOT NULL THEN 'harvest task' ELSE 'expected harvest' END AS source
+            FROM risks k
+            LEFT JOIN LATERAL (
+                SELECT min(t2.due_on) AS due_on FROM task_fields tf2 JOIN tasks t2 ON t2.id = tf2.task_id
+                WHERE tf2.field_id = k.field_id AND t2.status = 'planned' AND lower(t2.type) = 'harvest' AND t2.due_on >= k.done_on) h ON true
+        ) x
+        JOIN fields fi ON fi.id = x.field_id JOIN materials m ON m.id = x.material_id
+        WHERE x.harvest >= @today AND x.harvest < x.done_on + x.phi
+        ORDER BY x.harvest, fi.id LIMIT 50
         """;
 
     public async Task<IActionResult> OnPostApproveAsync(long id, CancellationToken ct) =>
