@@ -49,10 +49,13 @@ avaolo demo-credentials --out "$ROOT/.avaolo/demo.env" >/dev/null
 . "$ROOT/.avaolo/demo.env"
 
 avaolo_log "starting services"
-ASPNETCORE_URLS="http://127.0.0.1:$CORE_PORT" dotnet "$BIN/AvaOlo.AgriculturalCore/AvaOlo.AgriculturalCore.dll" &
+# Each service runs from its own folder, its content root (appsettings.json, wwwroot). Readable logs locally;
+# set LOG_FORMAT=json to see what production writes.
+export LOG_FORMAT="${LOG_FORMAT:-text}"
+(cd "$BIN/AvaOlo.AgriculturalCore" && ASPNETCORE_URLS="http://127.0.0.1:$CORE_PORT" exec dotnet AvaOlo.AgriculturalCore.dll) &
 PIDS+=($!)
-ASPNETCORE_URLS="http://127.0.0.1:$DASHBOARDS_PORT" AGRICULTURAL_CORE_URL="http://127.0.0.1:$CORE_PORT" \
-  dotnet "$BIN/AvaOlo.MonitoringDashboards/AvaOlo.MonitoringDashboards.dll" &
+(cd "$BIN/AvaOlo.MonitoringDashboards" && ASPNETCORE_URLS="http://127.0.0.1:$DASHBOARDS_PORT" AGRICULTURAL_CORE_URL="http://127.0.0.1:$CORE_PORT" \
+  exec dotnet AvaOlo.MonitoringDashboards.dll) &
 PIDS+=($!)
 
 for url in "http://127.0.0.1:$CORE_PORT/health" "http://127.0.0.1:$DASHBOARDS_PORT/health"; do
@@ -76,4 +79,3 @@ cat <<INFO
 
 INFO
 wait -n "${PIDS[@]}" || true
-avaolo_log "a service exited; stopping"

@@ -10,6 +10,11 @@ command -v dotnet >/dev/null || { avaolo_log "the .NET 10 SDK is required"; exit
 avaolo_ensure_postgres "$ROOT"
 export AVAOLO_TEST_DB="Host=${DB_HOST};Port=${DB_PORT:-5432};Username=${DB_USER};Password=${DB_PASSWORD:-}"
 
+# The browser tests drive Debian's Chromium; the deploy tests synthesize CDK templates with Node.js.
+scripts/install-browser.sh
+scripts/install-node.sh
+export JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION=1
+
 RESULTS="$ROOT/.avaolo/test-results"
 rm -rf "$RESULTS"
 status=0
