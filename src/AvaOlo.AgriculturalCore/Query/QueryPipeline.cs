@@ -67,7 +67,7 @@ public sealed class QueryPipeline(
         log.LogInformation("Answered by {Method} in {ElapsedMs} ms (language {Language} from {LanguageSource}, checks {Checks})",
             method, elapsed, answer.Language, resolved.Source, passed ? "passed" : "failed");
         return new QueryResponse(true, answer.Text, answer.Language, country, method, answer.Sources, new Compliance(passed, checks),
-            new QueryMetadata(elapsed, answer.Model, answer.ToolCalls, request.ThreadId, exchange, resolved.Source.ToString().ToLowerInvariant()));
+            new QueryMetadata(elapsed, answer.Model, answer.ToolCalls, request.ThreadId, exchange, System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(resolved.Source.ToString())));
     }
 
     /// <summary>The model path, bounded by the deadline; null means "answer offline".</summary>
