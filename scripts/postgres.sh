@@ -2,7 +2,9 @@
 # Sourced by run.sh and test.sh: makes a PostgreSQL server available and exports DB_HOST, DB_PORT, DB_USER,
 # DB_PASSWORD (and DB_NAME when unset). When DB_HOST is already set we use that server as it is (e.g. Aurora/RDS).
 # Otherwise we start the local PostgreSQL 15 cluster, installing it from the distribution when missing, and
-# create a role "avaolo" whose random password lives in .avaolo/local.env (git-ignored, mode 600).
+# create a role "avaolo" whose random password lives in ~/.config/avaolo/local-db.env (mode 600). The file is
+# per machine, like the cluster and its role: every clone on the machine shares it, so two checkouts running
+# tests at once never reset each other's password.
 
 avaolo_log() { printf '\033[1;33m[avaolo]\033[0m %s\n' "$*" >&2; }
 
@@ -34,8 +36,11 @@ avaolo_local_postgres() {
     pg_isready -q -h 127.0.0.1 -p "$port" || { avaolo_log "PostgreSQL did not start; see /var/log/postgresql/"; return 1; }
   fi
 
-  mkdir -p "$root/.avaolo"
-  local envfile="$root/.avaolo/local.env"
+  local confdir="${AVAOLO_CONFIG_DIR:-${XDG_CONFIG_HOME:-$HOME/.config}/avaolo}"
+  mkdir -p "$confdir" "$root/.avaolo"
+  local envfile="$confdir/local-db.env"
+  # Earlier versions kept the password in the checkout: adopt it so an existing role keeps working.
+  if [ ! -s "$envfile" ] && [ -s "$root/.avaolo/local.env" ]; then cp "$root/.avaolo/local.env" "$envfile"; chmod 600 "$envfile"; fi
   if [ ! -s "$envfile" ]; then
     ( umask 077; printf 'AVAOLO_LOCAL_DB_PASSWORD=%s\n' "$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32)" > "$envfile" )
   fi
