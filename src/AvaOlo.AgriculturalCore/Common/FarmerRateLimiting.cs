@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using AvaOlo.AgriculturalCore.Auth;
+using AvaOlo.AgriculturalCore.ScaleOut;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -9,6 +10,7 @@ namespace AvaOlo.AgriculturalCore.Common;
 /// <summary>
 /// 1,000 requests per minute per farmer (RATE_LIMIT_PER_FARMER_PER_MINUTE). The farmer is the key's own farmer,
 /// else the farmer named in the route, else the key itself; anonymous API calls share one bucket per address.
+/// With REDIS_URL set the limit is shared by all instances (<see cref="RedisFarmerLimiter"/>).
 /// </summary>
 public static class FarmerRateLimiting
 {
@@ -16,10 +18,10 @@ public static class FarmerRateLimiting
     {
         services.AddRateLimiter(_ => { });
         // Configured from IConfiguration when first resolved, so settings from any source (tests included) apply.
-        services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>((o, config) =>
+        services.AddOptions<RateLimiterOptions>().Configure<IConfiguration, RedisConnection, TimeProvider, ILoggerFactory>((o, config, redis, clock, logs) =>
         {
             var perMinute = int.TryParse(config["RATE_LIMIT_PER_FARMER_PER_MINUTE"], CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1000;
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            var local = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
                 if (!http.Request.Path.StartsWithSegments("/api")) return RateLimitPartition.GetNoLimiter("exempt");
                 return RateLimitPartition.GetSlidingWindowLimiter(PartitionKey(http), _ => new SlidingWindowRateLimiterOptions
@@ -30,6 +32,11 @@ public static class FarmerRateLimiting
                     QueueLimit = 0,
                 });
             });
+            // With REDIS_URL the limit holds across instances; the in-process limiter stays as the fallback.
+            o.GlobalLimiter = redis.Enabled
+                ? new RedisFarmerLimiter(redis, local, http => http.Request.Path.StartsWithSegments("/api") ? PartitionKey(http) : null, perMinute, clock,
+                    logs.CreateLogger(typeof(RedisFarmerLimiter)))
+                : local;
             o.OnRejected = async (ctx, ct) =>
             {
                 var http = ctx.HttpContext;
