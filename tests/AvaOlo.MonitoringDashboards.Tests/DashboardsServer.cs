@@ -48,7 +48,8 @@ public sealed class DashboardsServer : IAsyncLifetime
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder) =>
             builder.ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection(
-                database.Environment().Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value))));
+                database.Environment().Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value))
+                    .Append(new("AVAOLO_BACKGROUND_JOBS", "false")))); // tests flush and evaluate on demand; no writer races Respawn
     }
 }
 

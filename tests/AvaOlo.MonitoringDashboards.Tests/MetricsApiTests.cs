@@ -107,7 +107,7 @@ public sealed class MetricsApiTests(DashboardsServer server) : DashboardTest(ser
         {
             builder.UseEnvironment("Production");
             builder.ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection(
-                settings.Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value)).Append(new("INSTANCE_ID", "core-test-1"))));
+                settings.Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value)).Append(new("INSTANCE_ID", "core-test-1")).Append(new("AVAOLO_BACKGROUND_JOBS", "false"))));
         }
     }
 }

@@ -1,3 +1,4 @@
+using AvaOlo.ServiceDefaults.Telemetry;
 using Npgsql;
 
 namespace AvaOlo.MonitoringDashboards.Monitoring;
@@ -7,13 +8,14 @@ namespace AvaOlo.MonitoringDashboards.Monitoring;
 /// Each day is computed once, after it ends, under an advisory lock (one dashboards instance does it). "Topic" is
 /// the type of the first source an answer used (field, task, material…), else "general": no crop or keyword lists.
 /// </summary>
-public sealed class ActivityRollup(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<ActivityRollup> log) : BackgroundService
+public sealed class ActivityRollup(NpgsqlDataSource dataSource, TimeProvider clock, TelemetryOptions background, ILogger<ActivityRollup> log) : BackgroundService
 {
     public const int DaysKept = 60;
     private const long LockKey = 0x4156414F4C4F02;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!background.BackgroundJobs) return;
         while (!stoppingToken.IsCancellationRequested)
         {
             try { await RefreshAsync(stoppingToken); }

@@ -11,7 +11,7 @@ namespace AvaOlo.MonitoringDashboards.Monitoring;
 /// </summary>
 public sealed class AlarmEvaluator(
     NpgsqlDataSource dataSource, AlarmThresholds thresholds, TimeProvider clock, IHttpClientFactory http,
-    IConfiguration config, ILogger<AlarmEvaluator> log) : BackgroundService
+    IConfiguration config, TelemetryOptions background, ILogger<AlarmEvaluator> log) : BackgroundService
 {
     public static readonly string[] KnownServices = ["ava-olo-agricultural-core", "ava-olo-monitoring-dashboards"];
     private const long LockKey = 0x4156414F4C4F01; // "AVAOLO" + 1
@@ -20,6 +20,7 @@ public sealed class AlarmEvaluator(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!background.BackgroundJobs) return;
         // 15 s past the minute: every instance's flush (1 s past) has landed.
         while (await MinuteAggregator.WaitForNextMinuteAsync(clock, TimeSpan.FromSeconds(15), stoppingToken))
         {

@@ -60,6 +60,7 @@ public sealed class TelemetryFlusher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.BackgroundJobs) return;
         while (await MinuteAggregator.WaitForNextMinuteAsync(clock, TimeSpan.FromSeconds(1), stoppingToken))
         {
             await FlushAsync(includeCurrent: false, stoppingToken);

@@ -15,6 +15,8 @@ public sealed record TelemetryOptions
     public bool EmfEnabled { get; init; } = true;
     public string? LogFormat { get; init; }
     public string? ScrapeToken { get; init; }
+    /// <summary>AVAOLO_BACKGROUND_JOBS=false stops the timed loops (tests flush and evaluate on demand instead).</summary>
+    public bool BackgroundJobs { get; init; } = true;
 
     public static TelemetryOptions FromConfiguration(string service, Func<string, string?> get)
     {
@@ -27,6 +29,7 @@ public sealed record TelemetryOptions
                 ? $"{Environment.MachineName}-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}" : instance.Trim(),
             RetentionDays = retention is null ? 30 : int.TryParse(retention, NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d : -1,
             EmfEnabled = !string.Equals(get("METRICS_EMF"), "false", StringComparison.OrdinalIgnoreCase),
+            BackgroundJobs = !string.Equals(get("AVAOLO_BACKGROUND_JOBS"), "false", StringComparison.OrdinalIgnoreCase),
             LogFormat = get("LOG_FORMAT")?.Trim().ToLowerInvariant(),
             ScrapeToken = string.IsNullOrWhiteSpace(get("PROMETHEUS_SCRAPE_TOKEN")) ? null : get("PROMETHEUS_SCRAPE_TOKEN"),
         };
