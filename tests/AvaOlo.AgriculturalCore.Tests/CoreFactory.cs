@@ -16,6 +16,8 @@ public sealed class CoreFactory : WebApplicationFactory<Program>
     public CoreFactory(TestDatabase db, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var settings = db.Environment().ToDictionary(kv => kv.Key, kv => (string?)kv.Value);
+        // Timed telemetry flushes would race the per-test Respawn reset; tests that need a flush ask for one.
+        settings["AVAOLO_BACKGROUND_JOBS"] = "false";
         foreach (var (k, v) in overrides ?? new Dictionary<string, string?>()) settings[k] = v;
         _settings = settings;
         UseKestrel(0);
