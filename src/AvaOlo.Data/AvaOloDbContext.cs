@@ -17,6 +17,7 @@ public sealed class AvaOloDbContext(DbContextOptions<AvaOloDbContext> options, A
     public DbSet<TaskMaterial> TaskMaterials => Set<TaskMaterial>();
     public DbSet<Material> Materials => Set<Material>();
     public DbSet<MaterialRule> MaterialRules => Set<MaterialRule>();
+    public DbSet<CropName> CropNames => Set<CropName>();
     public DbSet<User> Users => Set<User>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();

@@ -87,6 +87,10 @@ public static class ReferenceData
                 match.DoseUnit = rule.DoseUnit;
             }
         }
+        var names = await db.CropNames.Select(c => new { c.Crop, c.Stem }).ToListAsync(ct);
+        foreach (var (crop, stems) in CropVocabulary.Stems)
+            foreach (var stem in stems.Where(s => !names.Any(n => n.Crop == crop && n.Stem == s)))
+                db.CropNames.Add(new CropName { Crop = crop, Stem = stem });
         return await db.SaveChangesAsync(ct);
     }
 }

@@ -115,8 +115,10 @@ public sealed class WorkbenchTests(DashboardsServer server) : DashboardTest(serv
         Assert.Contains("privacy", admin, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_planned_harvest_inside_the_pre_harvest_interval_of_a_spraying_is_listed()
+    [Theory]
+    [InlineData("Wheat")]
+    [InlineData("pšenica ozima")] // the farmer's own word for the crop matches the rule's "wheat" through crop_names
+    public async Task A_planned_harvest_inside_the_pre_harvest_interval_of_a_spraying_is_listed(string crop)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         await using (var db = Database.CreateContext())
@@ -125,7 +127,7 @@ public sealed class WorkbenchTests(DashboardsServer server) : DashboardTest(serv
             db.Farmers.Add(farmer);
             await db.SaveChangesAsync();
             var field = farmer.Fields[0];
-            db.Plantings.Add(new Planting { FieldId = field.Id, FarmerId = farmer.Id, CropName = "Wheat", SeasonYear = today.Year, Status = PlantingStatus.Growing, ExpectedHarvestOn = today.AddDays(60) });
+            db.Plantings.Add(new Planting { FieldId = field.Id, FarmerId = farmer.Id, CropName = crop, SeasonYear = today.Year, Status = PlantingStatus.Growing, ExpectedHarvestOn = today.AddDays(60) });
             var prosaro = await db.Materials.SingleAsync(m => m.Name == "Prosaro 250 EC");
             db.Tasks.Add(new FarmTask
             {

@@ -1,26 +1,15 @@
+using AvaOlo.Data;
+
 namespace AvaOlo.AgriculturalCore.Knowledge;
 
-/// <summary>
-/// Names of the crops that product rules are written for (rules use English), in the languages we answer
-/// offline. Only for matching a question or a planting to a rule: a crop not listed here is still served —
-/// its own records match by name, and the AI advisor handles the rest.
-/// </summary>
+/// <summary>Matches free text (a question, a planting's crop) to a rule crop through <see cref="CropVocabulary"/>.</summary>
 public static class CropNames
 {
-    private static readonly Dictionary<string, string[]> Stems = new(StringComparer.Ordinal)
-    {
-        ["wheat"] = ["wheat", "pšenic", "pšenič", "пшениц", "búza", "buza", "weizen", "frumento", "grano tenero", "пшеничн"],
-        ["barley"] = ["barley", "ječam", "ječm", "ječmen", "ечемик", "јечам", "árpa", "gerste", "orzo"],
-        ["maize"] = ["maize", "corn", "kukuruz", "koruz", "царевиц", "кукуруз", "kukoric", "mais", "granoturco"],
-        ["triticale"] = ["triticale", "tritikal", "тритикале", "tritikál"],
-        ["oilseed rape"] = ["oilseed rape", "rapeseed", "canola", "uljana repica", "uljane repice", "oljna ogrščica", "ogrščic", "рапиц", "уљана репица", "repce", "raps", "colza"],
-    };
-
     /// <summary>The rule crop a text (a question or a planting's crop name) refers to, if any.</summary>
     public static string? Canonical(string text)
     {
         var words = TextMatch.Words(text);
-        foreach (var (crop, stems) in Stems)
+        foreach (var (crop, stems) in CropVocabulary.Stems)
             if (stems.Any(s => TextMatch.HasStem(words, s))) return crop;
         return null;
     }

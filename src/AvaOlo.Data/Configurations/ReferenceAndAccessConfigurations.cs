@@ -36,6 +36,16 @@ internal sealed class MaterialRuleConfiguration : IEntityTypeConfiguration<Mater
     }
 }
 
+internal sealed class CropNameConfiguration : IEntityTypeConfiguration<CropName>
+{
+    public void Configure(EntityTypeBuilder<CropName> b)
+    {
+        b.Property(c => c.Crop).HasMaxLength(100);
+        b.Property(c => c.Stem).HasMaxLength(100);
+        b.HasIndex(c => new { c.Crop, c.Stem }).IsUnique();
+    }
+}
+
 internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
 {
     public void Configure(EntityTypeBuilder<User> b)

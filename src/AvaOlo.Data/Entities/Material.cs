@@ -37,3 +37,11 @@ public sealed class MaterialRule
     public string? Notes { get; set; }
     public Material? Material { get; set; }
 }
+
+/// <summary>A word stem naming a rule crop in some language (e.g. "pšenic" → wheat), from <see cref="CropVocabulary"/>.</summary>
+public sealed class CropName
+{
+    public int Id { get; set; }
+    public required string Crop { get; set; }
+    public required string Stem { get; set; }
+}

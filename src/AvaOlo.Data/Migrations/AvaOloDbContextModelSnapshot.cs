@@ -434,6 +434,37 @@ namespace AvaOlo.Data.Migrations
                     b.ToTable("conversations", (string)null);
                 });
 
+            modelBuilder.Entity("AvaOlo.Data.Entities.CropName", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Crop")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("crop");
+
+                    b.Property<string>("Stem")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("stem");
+
+                    b.HasKey("Id")
+                        .HasName("pk_crop_names");
+
+                    b.HasIndex("Crop", "Stem")
+                        .IsUnique()
+                        .HasDatabaseName("ix_crop_names_crop_stem");
+
+                    b.ToTable("crop_names", (string)null);
+                });
+
             modelBuilder.Entity("AvaOlo.Data.Entities.FarmTask", b =>
                 {
                     b.Property<int>("Id")

@@ -60,7 +60,7 @@ public sealed class IndexModel(NpgsqlDataSource dataSource, AvaOloDbContext db, 
     /// Fields where a planned harvest falls inside a pre-harvest interval: a done task applied a material whose rule for
     /// the farmer's country and the planting's crop has a pre-harvest interval, and the planned harvest (a planned
     /// harvest task on the field, else the planting's expected_harvest_on) comes before the interval ends. Driven by
-    /// the material rules only: no crop or country list here.
+    /// the material rules and the crop_names reference data: no crop or country list in code here.
     /// </summary>
     private const string PhiRiskSql = """
         WITH sprays AS MATERIALIZED (
@@ -75,7 +75,10 @@ public sealed class IndexModel(NpgsqlDataSource dataSource, AvaOloDbContext db, 
             JOIN farmers f ON f.id = s.farmer_id AND f.deleted_at IS NULL
             JOIN plantings p ON p.field_id = s.field_id AND p.harvested_on IS NULL AND p.status IN ('planned', 'growing')
             JOIN material_rules r ON r.material_id = s.material_id AND r.country_code = f.country_code
-                 AND lower(r.crop) = lower(p.crop_name) AND r.pre_harvest_interval_days IS NOT NULL)
+                 AND r.pre_harvest_interval_days IS NOT NULL
+                 -- The planting's free-text crop ("pšenica") is the rule's crop ("wheat") by name or by a crop_names stem.
+                 AND (lower(r.crop) = lower(p.crop_name)
+                      OR EXISTS (SELECT 1 FROM crop_names cn WHERE cn.crop = r.crop AND lower(p.crop_name) LIKE cn.stem || '%')))
         SELECT x.field_id, fi.name, x.crop_name, x.country_code, m.name, x.done_on, x.phi, x.done_on + x.phi, x.harvest, x.source
         FROM (
             SELECT k.*, COALESCE(h.due_on, k.expected_harvest_on) AS harvest,
