@@ -59,6 +59,12 @@ internal static class AuditTrail
             if (own is not null) await own.CommitAsync(ct);
             return count;
         }
+        catch (InvalidOperationException e) when (db.Database.GetDbConnection().State is System.Data.ConnectionState.Broken or System.Data.ConnectionState.Closed)
+        {
+            // The server ended the connection between two statements (e.g. it is shutting down): Npgsql then reports the
+            // transaction as "already completed". Nothing was committed; say so as the database failure it is (a 503).
+            throw new Npgsql.NpgsqlException("The database connection was lost during the transaction; nothing was committed", e);
+        }
         finally
         {
             if (own is not null) await own.DisposeAsync();
