@@ -14,14 +14,18 @@ builder.Services.AddAvaOloDatabase(builder.Configuration);  // DB_* validated at
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddDashboardAuth(builder.Configuration);   // cookie sign-in, role policies, shared keys
 builder.Services.AddRazorPages();
+builder.Services.AddProblemDetails();                       // /api errors as RFC 9457
 builder.Services.AddMonitoring(builder.Configuration);     // /api/metrics, /api/health, alarms, daily activity rollup
 builder.Services.Configure<JsonOptions>(o => ProblemDetailsSetup.ConfigureJson(o.SerializerOptions)); // /health as in core
 
 var app = builder.Build();
 app.UseAvaOloTelemetry();
 
+app.UseSecurityHeaders();                                   // on every response, errors included
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error");
-app.UseSecurityHeaders();
+// /api answers errors as problem details (pages keep their HTML): 401, 403, 404, 405 and the rest.
+app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+app.UseAllowedMethods();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -35,13 +35,18 @@ internal sealed class BadRequestHandler(IProblemDetailsService problems) : IExce
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        if (exception is not BadHttpRequestException bad) return false;
+        if (exception is not BadHttpRequestException bad)
+        {
+            // The JSON reader throws InvalidOperationException for a charset it does not know (e.g. "ebcdic"): the client's mistake.
+            if (!RequestErrors.HasUnknownCharset(http.Request.ContentType)) return false;
+            bad = new BadHttpRequestException("Content-Type charset is not supported", StatusCodes.Status415UnsupportedMediaType, exception);
+        }
         var (field, reason) = RequestErrors.Explain(bad);
         http.Response.StatusCode = bad.StatusCode;
         var details = new ProblemDetails
         {
             Status = bad.StatusCode,
-            Title = bad.StatusCode == 413 ? "Request body too large" : "Invalid request",
+            Title = bad.StatusCode switch { 413 => "Request body too large", 415 => "Unsupported media type", _ => "Invalid request" },
             Detail = field is null ? reason : $"{field}: {reason}",
         };
         if (field is not null) details.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [reason] };

@@ -40,8 +40,10 @@ public static class ProblemDetailsSetup
         json.MaxDepth = 32;
     }
 
+    /// <summary>Security headers, then problem details for exceptions and for bodiless error statuses, on every API response.</summary>
     public static WebApplication UseAvaOloErrorHandling(this WebApplication app)
     {
+        app.UseAvaOloSecurityHeaders(SecurityHeaders.ApiContentSecurityPolicy);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         return app;

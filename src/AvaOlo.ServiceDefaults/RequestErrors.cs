@@ -10,6 +10,7 @@ public static partial class RequestErrors
     public static (string? Field, string Reason) Explain(BadHttpRequestException e)
     {
         if (e.StatusCode == StatusCodes.Status413PayloadTooLarge) return (null, "the request body is larger than this endpoint accepts");
+        if (e.StatusCode == StatusCodes.Status415UnsupportedMediaType) return ("content-type", "send the body as application/json in UTF-8");
         if (e.InnerException is JsonException json) return ExplainJson(json);
         if (e.Message.Contains("no body was provided", StringComparison.OrdinalIgnoreCase)
             || e.Message.Contains("body was empty", StringComparison.OrdinalIgnoreCase))
@@ -18,6 +19,14 @@ public static partial class RequestErrors
             return ("content-type", "send the body as application/json");
         var param = ParameterName().Match(e.Message);
         return param.Success ? (ToSnake(param.Groups[1].Value), "has an invalid value") : (null, "the request could not be read");
+    }
+
+    /// <summary>True when the Content-Type names a charset .NET cannot decode.</summary>
+    public static bool HasUnknownCharset(string? contentType)
+    {
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media) || media.Charset.Length == 0) return false;
+        try { _ = System.Text.Encoding.GetEncoding(media.Charset.Value!.Trim('"')); return false; }
+        catch (ArgumentException) { return true; }
     }
 
     public static (string? Field, string Reason) ExplainJson(JsonException json)

@@ -11,7 +11,7 @@ public sealed record ModelCallRecord(string Model, string Purpose, int? PromptTo
 /// Asks the model, with the farmer's tools, for an answer. Exceptions never escape: a failure, a timeout or an
 /// empty answer comes back as a record with Success = false so the pipeline can fall back to the offline assistant.
 /// </summary>
-public sealed class LlmAssistant(ModelClient model)
+public sealed partial class LlmAssistant(ModelClient model)
 {
     public async Task<(string? Text, ModelCallRecord Record)> AskAsync(
         AssistantRequest request, IReadOnlyList<ChatMessage> history, FarmTools? tools, string? correction, CancellationToken ct)
@@ -35,7 +35,7 @@ public sealed class LlmAssistant(ModelClient model)
         catch (Exception e)
         {
             // Timeouts, HTTP errors, an open circuit, malformed output: all mean "answer offline", never a 500.
-            return (null, Record(purpose, started, null, success: false, Describe(e), (tools?.Calls ?? 0) - toolCallsBefore));
+            return (null, Record(purpose, started, null, success: false, Describe(e, model.Options.ApiKey), (tools?.Calls ?? 0) - toolCallsBefore));
         }
     }
 
@@ -44,10 +44,16 @@ public sealed class LlmAssistant(ModelClient model)
             (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds, success, error, toolCalls);
 
     /// <summary>A short reason safe to store and log: exception type and message, never the key or a request body.</summary>
-    private static string Describe(Exception e)
+    public static string Describe(Exception e, string? apiKey)
     {
         var message = e is OperationCanceledException ? "timed out" : e.Message;
+        // Model servers echo a rejected key in their error ("Incorrect API key provided: sk-…"): never pass it on.
+        if (!string.IsNullOrEmpty(apiKey)) message = message.Replace(apiKey, "[redacted]", StringComparison.Ordinal);
+        message = KeyLike().Replace(message, "[redacted]");
         if (message.Length > 300) message = message[..300];
         return $"{e.GetType().Name}: {message}";
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bsk-[A-Za-z0-9_\-*]{8,}")]
+    private static partial System.Text.RegularExpressions.Regex KeyLike();
 }

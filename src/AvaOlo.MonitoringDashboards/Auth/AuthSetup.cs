@@ -34,6 +34,7 @@ public static class AuthSetup
 
         AddKeyRing(services, config);
         services.AddScoped<DashboardSignIn>();
+        services.AddSingleton<LoginThrottle>();
         return services;
     }
 

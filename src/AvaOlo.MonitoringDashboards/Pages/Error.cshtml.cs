@@ -23,6 +23,12 @@ public sealed class ErrorModel : PageModel
     private void Describe()
     {
         var error = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (error is null)
+        {
+            // Opened directly, not re-executed for an error: nothing went wrong, so there is nothing here.
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
         DatabaseDown = error is not null && DatabaseErrors.IsUnavailable(error);
         Response.StatusCode = DatabaseDown ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
         if (DatabaseDown) Response.Headers.RetryAfter = "5";

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AvaOlo.MonitoringDashboards.Pages.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(DashboardSignIn signIn) : PageModel
+public sealed class LoginModel(DashboardSignIn signIn, LoginThrottle throttle) : PageModel
 {
     // One message for every failure, so the page does not tell which usernames exist.
     public const string WrongCredentials = "Wrong username or password.";
@@ -18,19 +18,36 @@ public sealed class LoginModel(DashboardSignIn signIn) : PageModel
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public string? Error { get; private set; }
 
+    public static string TooManyAttempts(int minutes) =>
+        $"Too many failed sign-in attempts. Wait {minutes} minute{(minutes == 1 ? "" : "s")} and try again.";
+
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString();
+        // While throttled the password is not even checked, so guessing on stops getting answers.
+        var wait = throttle.RetryAfter(Username ?? "", address);
+        if (wait > TimeSpan.Zero)
+        {
+            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+            Error = TooManyAttempts((seconds + 59) / 60);
+            Password = "";
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Page();
+        }
         var principal = string.IsNullOrWhiteSpace(Username) || string.IsNullOrEmpty(Password)
             ? null
             : await signIn.VerifyAsync(Username, Password, ct);
         if (principal is null)
         {
+            throttle.Failed(Username ?? "", address);
             Error = WrongCredentials;
             Password = "";
             return Page();
         }
+        throttle.Succeeded(Username ?? "");
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
         // Only a local URL: "https://evil.example" or "//evil.example" would make the login an open redirect.
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
