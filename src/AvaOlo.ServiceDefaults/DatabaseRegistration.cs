@@ -21,7 +21,14 @@ public static class DatabaseRegistration
         services.AddOptions<DatabaseOptions>().ValidateOnStart();
 
         services.AddSingleton(sp =>
-            new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ToConnectionString()).Build());
+        {
+            var builder = new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ToConnectionString());
+            // Statements used again and again (the records reads, the key lookup) are prepared once per connection,
+            // so PostgreSQL does not parse and plan them on every request.
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+            builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+            return builder.Build();
+        });
         services.AddScoped<AuditActor>();
         services.AddDbContext<AvaOloDbContext>((sp, o) => o.UseAvaOloNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<DatabaseProbe>();
