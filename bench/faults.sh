@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Fault scenarios against the agricultural core running as a real process, with production settings; writes
+# bench/results/faults.md. The scenarios are the xunit tests in tests/AvaOlo.Resilience.Tests (one implementation,
+# also run by ./test.sh):
+#   - database stopped mid-load: a SECOND, throwaway PostgreSQL cluster (bench/lib/pg-scratch.sh, its own port and
+#     data directory) is stopped and started, never the shared one
+#   - SIGTERM mid-load: in-flight requests complete, new connections are refused, exit within 30 s
+#   - model server slow / failing / garbage under load: offline answers within the deadline
+#   - two instances with REDIS_URL (a real redis-server on loopback, bench/lib/redis.sh): one 1,000/min limit, one cache
+#   bench/faults.sh [extra dotnet test arguments, e.g. --filter Redis]
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+. scripts/postgres.sh
+avaolo_ensure_postgres "$ROOT" >/dev/null
+export AVAOLO_TEST_DB="Host=${DB_HOST};Port=${DB_PORT:-5432};Username=${DB_USER};Password=${DB_PASSWORD:-}"
+RESULTS="$(mktemp -d)"
+trap 'rm -rf "$RESULTS"' EXIT
+status=0
+dotnet test tests/AvaOlo.Resilience.Tests -c Release --nologo --logger "trx;LogFileName=faults.trx" --results-directory "$RESULTS" "$@" || status=$?
+python3 - "$RESULTS/faults.trx" "$ROOT/bench/results/faults.md" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" <<'PY'
+import sys, datetime, xml.etree.ElementTree as ET
+trx, out, cores, load = sys.argv[1:5]
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+rows = []
+for r in ET.parse(trx).getroot().iterfind(".//t:UnitTestResult", ns):
+    text = r.findtext(".//t:StdOut", default="", namespaces=ns)
+    figures = "; ".join(l[len("figures: "):] for l in text.splitlines() if l.startswith("figures: "))
+    msg = r.findtext(".//t:ErrorInfo/t:Message", default="", namespaces=ns).strip().splitlines()
+    name = r.get("testName").split(".")[-1].replace("_", " ")
+    dur = r.get("duration", "")[:8]
+    rows.append(f"| {name} | {r.get('outcome')} | {dur} | {figures or (msg[0] if msg else '')} |")
+with open(out, "w", encoding="utf-8") as f:
+    f.write("# Fault scenarios\n\n")
+    f.write(f"Run {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC by `bench/faults.sh` on {cores} shared cores (load {load}); the scenarios are the tests in "
+            "`tests/AvaOlo.Resilience.Tests`, each starting the core as a real process (Release, JSON logs, auth, rate limiting, telemetry).\n\n")
+    f.write("| scenario | outcome | duration | measured |\n|---|---|---|---|\n" + "\n".join(sorted(rows)) + "\n")
+print(open(out, encoding="utf-8").read())
+PY
+exit $status
