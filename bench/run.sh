@@ -115,7 +115,7 @@ FIELDS_URL=$CORE; QUERY_SCRIPT=bench/core/query.lua FIELDS_SCRIPT=bench/core/fie
 log "load average before measuring: $(cut -d' ' -f1-3 /proc/loadavg)"
 start_service core 18080 "$BIN/AvaOlo.AgriculturalCore/AvaOlo.AgriculturalCore.dll" ""
 CORE_PID=$(cat "$WORK/core.pid")
-wrk_run "$FIELDS_URL" $FIELDS_SCRIPT 32 3 >/dev/null # warm-up (JIT, pools, key cache)
+wrk_run "$FIELDS_URL" $FIELDS_SCRIPT 32 10 >/dev/null # warm-up (JIT and tiering, pools, key cache)
 for i in $(seq 1 "$RUNS"); do
   log "records run $i/$RUNS"
   wrk_run "$FIELDS_URL" $FIELDS_SCRIPT 32 "$DURATION" "$CORE_PID" >>"$WORK/records"
@@ -167,7 +167,7 @@ fi
 if [ -n "$CG_NOTE" ]; then
   start_service core-quarter 18082 "$BIN/AvaOlo.AgriculturalCore/AvaOlo.AgriculturalCore.dll" "$CG"
   Q_PID=$(cat "$WORK/core-quarter.pid")
-  wrk_run http://127.0.0.1:18082 $FIELDS_SCRIPT 32 3 >/dev/null
+  wrk_run http://127.0.0.1:18082 $FIELDS_SCRIPT 32 10 >/dev/null
   for i in $(seq 1 "$RUNS"); do
     log "quarter-CPU run $i/$RUNS"
     wrk_run http://127.0.0.1:18082 $FIELDS_SCRIPT 32 "$DURATION" "$Q_PID" >>"$WORK/quarter"
@@ -253,3 +253,4 @@ open(out, "w", encoding="utf-8").write(table + "\n" + notes)
 PY
 log "wrote $OUT"
 cat "$WORK/table.md"
+[ "${AVAOLO_BENCH_KEEP:-0}" = 1 ] || "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)"
