@@ -32,7 +32,9 @@ public sealed class QueryPipeline(
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var country = q.CountryCode ?? asker.CountryCode;
         var countryLanguage = options.CountryLocalization ? CountryLanguages.MainLanguageOf(country) : null;
-        var resolved = LanguageResolver.Resolve(q.Language, asker.PreferredLanguage, languages.Detect(q.Query, countryLanguage), countryLanguage);
+        // The question's language only matters when neither the request nor the farmer names one: skip Lingua then.
+        var detected = q.Language is null && asker.PreferredLanguage is null ? languages.Detect(q.Query, countryLanguage) : null;
+        var resolved = LanguageResolver.Resolve(q.Language, asker.PreferredLanguage, detected, countryLanguage);
         var request = new AssistantRequest(asker.FarmerId, country, resolved.Code, q.Query, today, q.ThreadId ?? Guid.NewGuid());
         using var scope = log.BeginFarmerScope(asker.FarmerId, resolved.Code, country);
 
