@@ -22,8 +22,9 @@ await using var server = new FakeModelServer
 };
 Console.WriteLine($"OPENAI_BASE_URL={server.BaseUrl}");
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+// SIGTERM (what scripts send) and SIGINT end the loop below, then the server is disposed.
+using var onTerm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+using var onInt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
 // The server keeps every request body for tests; a long benchmark must not grow it without bound.
 while (!stop.IsCancellationRequested)
 {

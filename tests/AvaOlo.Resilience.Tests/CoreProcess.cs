@@ -45,7 +45,9 @@ public sealed class CoreProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) core._output.Enqueue(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (waitHealthy) await core.WaitHealthyAsync(TimeSpan.FromSeconds(60));
+        if (!waitHealthy) return core;
+        try { await core.WaitHealthyAsync(TimeSpan.FromSeconds(60)); }
+        catch { await core.DisposeAsync(); throw; } // never leave a process behind
         return core;
     }
 
