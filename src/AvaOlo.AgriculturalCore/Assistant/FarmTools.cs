@@ -106,8 +106,7 @@ public sealed class FarmTools(FarmKnowledge knowledge, AvaOloDbContext db, IMemo
         task.Fields.AddRange(fields.Select(f => new TaskField { FieldId = f.Id }));
         if (!string.IsNullOrWhiteSpace(product))
         {
-            var words = TextMatch.Words(product);
-            var catalogue = (await db.Materials.ToListAsync(ct)).FirstOrDefault(m => TextMatch.Mentions(words, m.Name) || TextMatch.Mentions(TextMatch.Words(m.Name), product));
+            var catalogue = (await knowledge.MaterialsMentionedAsync(product, ct)).FirstOrDefault();
             task.Materials.Add(new TaskMaterial { MaterialId = catalogue?.Id, MaterialName = catalogue?.Name ?? product.Trim(), Dose = dose, Unit = unit ?? catalogue?.Unit });
         }
         db.Tasks.Add(task);

@@ -54,13 +54,15 @@ public static partial class ConstitutionalChecks
     public static CheckResult CheckRefusal(string answer)
     {
         var folded = TextMatch.Fold(answer);
-        var phrase = RefusalPhrases.FirstOrDefault(p => folded.Contains(TextMatch.Fold(p), StringComparison.Ordinal));
+        var phrase = FoldedRefusals.FirstOrDefault(p => folded.Contains(p, StringComparison.Ordinal));
         return phrase is null ? new(MangoRule, true, "no refusal because of crop or country") : new(MangoRule, false, $"refuses: \"{phrase}\"");
     }
 
     private static string Mask(string value) => value.Length <= 4 ? "****" : value[..2] + new string('*', value.Length - 4) + value[^2..];
 
-    private static readonly string[] RefusalPhrases =
+    private static readonly string[] FoldedRefusals = RefusalPhrases().Select(TextMatch.Fold).ToArray();
+
+    private static string[] RefusalPhrases() =>
     [
         "can't grow", "cannot grow", "can not grow", "can't be grown", "cannot be grown", "impossible to grow", "not possible to grow",
         "does not grow in", "doesn't grow in", "won't grow in", "will not grow in", "not grown in your country",

@@ -49,7 +49,7 @@ public static class FarmersEndpoints
     {
         var (value, errors) = FarmerRules.Validate(request);
         if (value is null) return errors.ToProblem();
-        if (await db.Farmers.AnyAsync(f => f.Phone == value.Phone, ct)) return PhoneTaken();
+        // The partial unique index on phone decides (no read-then-write race); its violation is the 409.
         var farmer = new Farmer { Name = value.Name, Phone = value.Phone, CountryCode = value.CountryCode };
         Apply(farmer, value);
         db.Farmers.Add(farmer);
@@ -66,7 +66,6 @@ public static class FarmersEndpoints
         if (farmer is null) return FarmerAccess.NotFound("farmer", id);
         var (value, errors) = FarmerRules.Validate(request);
         if (value is null) return errors.ToProblem();
-        if (await db.Farmers.AnyAsync(f => f.Phone == value.Phone && f.Id != id, ct)) return PhoneTaken();
         Apply(farmer, value);
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException e) when (Conflicts.IsUniqueViolation(e, "ix_farmers_phone")) { return PhoneTaken(); }

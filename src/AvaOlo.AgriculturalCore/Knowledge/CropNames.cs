@@ -5,12 +5,14 @@ namespace AvaOlo.AgriculturalCore.Knowledge;
 /// <summary>Matches free text (a question, a planting's crop) to a rule crop through <see cref="CropVocabulary"/>.</summary>
 public static class CropNames
 {
+    private static readonly (string Crop, StemSet Stems)[] Sets = CropVocabulary.Stems.Select(kv => (kv.Key, new StemSet(kv.Value))).ToArray();
+
     /// <summary>The rule crop a text (a question or a planting's crop name) refers to, if any.</summary>
     public static string? Canonical(string text)
     {
         var words = TextMatch.Words(text);
-        foreach (var (crop, stems) in CropVocabulary.Stems)
-            if (stems.Any(s => TextMatch.HasStem(words, s))) return crop;
+        foreach (var (crop, stems) in Sets)
+            if (stems.MatchesAny(words)) return crop;
         return null;
     }
 

@@ -12,6 +12,8 @@ public sealed record PlantingFact(int FieldId, string FieldName, decimal AreaHa,
 public sealed record TaskFact(int Id, string Type, string Status, DateOnly? DueOn, DateOnly? DoneOn, IReadOnlyList<string> Fields,
     IReadOnlyList<string> Materials);
 
+public sealed record MaterialFact(int Id, string Name, string Unit);
+
 public sealed record RuleFact(string Product, string Crop, string Country, int? PreHarvestIntervalDays, int? MaxApplications,
     decimal? DoseMin, decimal? DoseMax, string? DoseUnit);
 
@@ -31,9 +33,7 @@ public sealed class FarmKnowledge(AvaOloDbContext db)
 
     /// <summary>This season's plantings plus earlier ones still in the ground.</summary>
     public Task<List<PlantingFact>> PlantingsAsync(int farmerId, int year, CancellationToken ct) =>
-        db.Plantings.AsNoTracking()
-            .Where(p => p.FarmerId == farmerId && (p.SeasonYear == year
-                || (p.SeasonYear < year && p.HarvestedOn == null && (p.Status == PlantingStatus.Planned || p.Status == PlantingStatus.Growing))))
+        db.Plantings.AsNoTracking().Where(p => p.FarmerId == farmerId).InSeason(year)
             .OrderBy(p => p.Field!.Name)
             .Select(p => new PlantingFact(p.FieldId, p.Field!.Name, p.Field.AreaHa, p.CropName, p.Variety, p.SeasonYear, p.Status,
                 p.PlantCount, p.SownOn, p.ExpectedHarvestOn))
@@ -66,11 +66,11 @@ public sealed class FarmKnowledge(AvaOloDbContext db)
     }
 
     /// <summary>Catalogue products the text names: "Prosaro" names "Prosaro 250 EC".</summary>
-    public async Task<List<string>> ProductsMentionedAsync(string text, CancellationToken ct)
+    public async Task<List<MaterialFact>> MaterialsMentionedAsync(string text, CancellationToken ct)
     {
         var words = TextMatch.Words(text);
-        var names = await db.Materials.AsNoTracking().Select(m => m.Name).ToListAsync(ct);
-        return names.Where(n => MentionsProduct(words, n)).ToList();
+        var materials = await db.Materials.AsNoTracking().Select(m => new MaterialFact(m.Id, m.Name, m.Unit)).ToListAsync(ct);
+        return materials.Where(m => MentionsProduct(words, m.Name)).ToList();
     }
 
     /// <summary>

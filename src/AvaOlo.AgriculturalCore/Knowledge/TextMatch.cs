@@ -18,14 +18,6 @@ public static class TextMatch
     public static string[] Words(string text) =>
         Fold(text).SplitWhere(static ch => !char.IsLetterOrDigit(ch)).Where(w => w.Length > 0).ToArray();
 
-    /// <summary>True when a word of the text starts with the stem (stems let "pšenici" match "pšenic").</summary>
-    public static bool HasStem(string[] words, string stem)
-    {
-        var folded = Fold(stem);
-        if (folded.Contains(' ', StringComparison.Ordinal)) return string.Join(' ', words).Contains(folded, StringComparison.Ordinal);
-        return words.Any(w => w.StartsWith(folded, StringComparison.Ordinal));
-    }
-
     /// <summary>
     /// Whether the question mentions a free-text name from the farmer's records (a crop or field in any
     /// language): every word of the name, or a stem of its first long word, appears.
@@ -50,5 +42,30 @@ public static class TextMatch
         }
         if (sb.Length > 0) parts.Add(sb.ToString());
         return [.. parts];
+    }
+}
+
+/// <summary>
+/// Word stems folded once, when the set is made, not on every question. A stem of three letters or fewer must be
+/// a whole word ("ha" is not "hat"); a stem with a space matches the words in a row; any other stem matches the
+/// start of a word ("pšenic" matches "pšenici").
+/// </summary>
+public sealed class StemSet(IEnumerable<string> stems)
+{
+    private readonly string[] _stems = stems.Select(TextMatch.Fold).ToArray();
+
+    public bool MatchesAny(string[] words)
+    {
+        string? joined = null;
+        foreach (var stem in _stems)
+        {
+            if (stem.Contains(' ', StringComparison.Ordinal))
+            {
+                joined ??= string.Join(' ', words);
+                if (joined.Contains(stem, StringComparison.Ordinal)) return true;
+            }
+            else if (stem.Length <= 3 ? words.Contains(stem) : words.Any(w => w.StartsWith(stem, StringComparison.Ordinal))) return true;
+        }
+        return false;
     }
 }

@@ -110,7 +110,7 @@ public sealed class OfflineAssistant(FarmKnowledge knowledge)
 
     private async Task<IEnumerable<string>> PreHarvestIntervalAsync(AssistantRequest request, Formatter f, List<AnswerSource> sources, CancellationToken ct)
     {
-        var products = await knowledge.ProductsMentionedAsync(request.Question, ct);
+        var products = (await knowledge.MaterialsMentionedAsync(request.Question, ct)).Select(m => m.Name).ToList();
         if (products.Count == 0) return [f.Book.WhichProduct];
         var country = request.CountryCode ?? "?";
         var crop = CropNames.Canonical(request.Question);

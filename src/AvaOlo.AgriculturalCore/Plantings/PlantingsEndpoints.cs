@@ -34,9 +34,7 @@ public static class PlantingsEndpoints
         if (!await FarmerAccess.VisibleAsync(db, http.Caller(), id, ct)) return FarmerAccess.NotFound("farmer", id);
         var year = season ?? clock.GetUtcNow().Year;
         var carryOver = season is null;
-        var rows = await db.Plantings.AsNoTracking()
-            .Where(p => p.FarmerId == id && (p.SeasonYear == year
-                || (carryOver && p.SeasonYear < year && p.HarvestedOn == null && (p.Status == PlantingStatus.Planned || p.Status == PlantingStatus.Growing))))
+        var rows = await db.Plantings.AsNoTracking().Where(p => p.FarmerId == id).InSeason(year, carryOver)
             .OrderBy(p => p.Field!.Name).ThenBy(p => p.CropName)
             .Select(p => new CropResponse(p.Id, p.CropName, p.Variety, p.SeasonYear, p.Status, p.SownOn, p.ExpectedHarvestOn, p.HarvestedOn,
                 p.ExpectedYieldTPerHa, p.PlantCount, new CropFieldRef(p.FieldId, p.Field!.Name, p.Field.AreaHa)))

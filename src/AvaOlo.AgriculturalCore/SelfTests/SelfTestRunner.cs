@@ -20,8 +20,7 @@ public sealed class SelfTestRunner(AvaOloDbContext db, FarmKnowledge knowledge, 
         const string test = "mango-rule";
         var (asker, found) = await DemoFarmerAsync(DemoFarmers.BulgarianMangoPhone, ct);
         if (asker is null) return new(test, false, [found], null, null, null);
-        var mango = (await knowledge.PlantingsAsync(asker.FarmerId!.Value, Today.Year, ct))
-            .Where(p => TextMatch.Mentions(TextMatch.Words("манго mango"), p.Crop) || TextMatch.Mentions(TextMatch.Words(p.Crop), "манго")).ToList();
+        var mango = await PlantingsOfAsync(asker, "манго", "mango", ct);
         var trees = mango.Sum(p => p.PlantCount ?? 0);
         var records = new SelfTestCheck("farmer_records", trees > 0,
             trees > 0 ? $"{mango.Count} mango planting(s), {trees} trees on {mango.Sum(p => p.AreaHa)} ha" : "the farmer has no mango planting with a tree count");
@@ -38,8 +37,7 @@ public sealed class SelfTestRunner(AvaOloDbContext db, FarmKnowledge knowledge, 
         const string test = "slovenian-farmer";
         var (asker, found) = await DemoFarmerAsync(DemoFarmers.SlovenianTomatoPhone, ct);
         if (asker is null) return new(test, false, [found], null, null, null);
-        var tomato = (await knowledge.PlantingsAsync(asker.FarmerId!.Value, Today.Year, ct))
-            .Where(p => TextMatch.Mentions(TextMatch.Words("paradižnik tomato"), p.Crop) || TextMatch.Mentions(TextMatch.Words(p.Crop), "paradižnik")).ToList();
+        var tomato = await PlantingsOfAsync(asker, "paradižnik", "tomato", ct);
         var records = new SelfTestCheck("farmer_records", tomato.Count > 0,
             tomato.Count > 0 ? $"tomato on {string.Join(", ", tomato.Select(p => $"{p.FieldName} ({p.AreaHa} ha)"))}" : "the farmer has no tomato planting this season");
 
@@ -52,6 +50,14 @@ public sealed class SelfTestRunner(AvaOloDbContext db, FarmKnowledge knowledge, 
     }
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The demo farmer's plantings of one crop, named in the farmer's language or in English.</summary>
+    private async Task<List<PlantingFact>> PlantingsOfAsync(Asker asker, string localName, string englishName, CancellationToken ct)
+    {
+        var names = TextMatch.Words($"{localName} {englishName}");
+        return (await knowledge.PlantingsAsync(asker.FarmerId!.Value, Today.Year, ct))
+            .Where(p => TextMatch.Mentions(names, p.Crop) || TextMatch.Mentions(TextMatch.Words(p.Crop), localName)).ToList();
+    }
 
     private static QueryRules.Normalized Question(string text) => new(text, null, null, null, null, null, null);
 
