@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AvaOlo.ServiceDefaults;
 
@@ -19,7 +21,8 @@ public static class Hosting
     /// Listens on all interfaces at PORT (default 8080), as App Runner and ECS expect. The address goes in as the
     /// lowest-priority "urls" setting, so ASPNETCORE_URLS, --urls or a test host's own binding still win; it also
     /// wins over ASPNETCORE_HTTP_PORTS, which the official container images preset. A bad PORT stops start-up
-    /// with one clear line. Also bounds request sizes and gives in-flight requests time to finish on SIGTERM.
+    /// with one clear line. Also bounds request sizes and, on SIGTERM, drains (SHUTDOWN_DRAIN_SECONDS: /health and new
+    /// requests answer 503 while the listener stays open) before in-flight requests get the rest of 25 s to finish.
     /// </summary>
     public static WebApplicationBuilder UseAvaOloHosting(this WebApplicationBuilder builder)
     {
@@ -42,7 +45,19 @@ public static class Hosting
         });
         // App Runner and ECS wait 30 s between SIGTERM and SIGKILL.
         builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(25));
+        builder.Services.AddShutdownDrain();
         return builder;
+    }
+
+    /// <summary>SHUTDOWN_DRAIN_SECONDS, validated at start; the drain itself (<see cref="ShutdownDrain"/>) and its gate.</summary>
+    private static void AddShutdownDrain(this IServiceCollection services)
+    {
+        services.AddSingleton<IOptionsFactory<ShutdownDrainOptions>, ShutdownDrainOptions.Factory>();
+        services.AddOptions<ShutdownDrainOptions>().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ShutdownDrain>();
+        services.AddHostedService(sp => sp.GetRequiredService<ShutdownDrain>());
+        services.AddSingleton<IStartupFilter, ShutdownDrainGate>();
     }
 
     /// <summary>The port to use: the default when PORT is unset or blank, null when PORT is not a valid port.</summary>
