@@ -52,6 +52,8 @@ avaolo_log "starting services"
 # Each service runs from its own folder, its content root (appsettings.json, wwwroot). Readable logs locally;
 # set LOG_FORMAT=json to see what production writes.
 export LOG_FORMAT="${LOG_FORMAT:-text}"
+# No shutdown drain locally: nothing load-balances these two, and Ctrl-C should stop them at once.
+export SHUTDOWN_DRAIN_SECONDS="${SHUTDOWN_DRAIN_SECONDS:-0}"
 (cd "$BIN/AvaOlo.AgriculturalCore" && ASPNETCORE_URLS="http://127.0.0.1:$CORE_PORT" exec dotnet AvaOlo.AgriculturalCore.dll) &
 PIDS+=($!)
 (cd "$BIN/AvaOlo.MonitoringDashboards" && ASPNETCORE_URLS="http://127.0.0.1:$DASHBOARDS_PORT" AGRICULTURAL_CORE_URL="http://127.0.0.1:$CORE_PORT" \

@@ -4,7 +4,8 @@
 # also run by ./test.sh):
 #   - database stopped mid-load: a SECOND, throwaway PostgreSQL cluster (bench/lib/pg-scratch.sh, its own port and
 #     data directory) is stopped and started, never the shared one
-#   - SIGTERM mid-load: in-flight requests complete, new connections are refused, exit within 30 s
+#   - SIGTERM mid-load: a drain (listener open, /health and new requests 503 with Connection: close, no connection
+#     reset), then in-flight requests complete and the process exits within 30 s
 #   - model server slow / failing / garbage under load: offline answers within the deadline
 #   - two instances with REDIS_URL (a real redis-server on loopback, bench/lib/redis.sh): one 1,000/min limit, one cache
 #   bench/faults.sh [extra dotnet test arguments, e.g. --filter Redis]
