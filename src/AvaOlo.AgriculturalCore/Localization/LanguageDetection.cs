@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Lingua;
 
@@ -11,7 +12,16 @@ public sealed class LanguageDetection(IConfiguration config)
 {
     public const string DefaultLanguages = "sl,hr,bg,hu,sr,de,it,en,bs,mk,ro,pl,cs,sk,fr,es,pt,nl,ru,uk,el,tr,sw,vi,hi";
 
+    /// <summary>Texts up to this long have their reading remembered; at most <see cref="RememberedTexts"/> of them.</summary>
+    public const int RememberedLength = 1000, RememberedTexts = 2048;
+
     private readonly Lazy<(LanguageDetector Detector, IReadOnlySet<string> Codes)> _lazy = new(() => Build(config["SUPPORTED_LANGUAGES"]));
+
+    // Lingua costs about a millisecond a text, and the same texts come back: a question asked again (a cache hit of a
+    // farmer without a preferred language), an offline answer from the same records and rules. Same text and hint,
+    // same reading, so a bounded memo changes no result. Emptied when full rather than tracking recency: cheap, and a
+    // busy instance refills it with the texts that matter within seconds.
+    private readonly ConcurrentDictionary<(string Text, string? Hint), string?> _remembered = new();
 
     public IReadOnlySet<string> Languages => _lazy.Value.Codes;
 
@@ -23,6 +33,16 @@ public sealed class LanguageDetection(IConfiguration config)
     public string? Detect(string text, string? hint = null)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
+        if (text.Length > RememberedLength) return Compute(text, hint);
+        if (_remembered.TryGetValue((text, hint), out var known)) return known;
+        var detected = Compute(text, hint);
+        if (_remembered.Count >= RememberedTexts) _remembered.Clear();
+        _remembered[(text, hint)] = detected;
+        return detected;
+    }
+
+    private string? Compute(string text, string? hint)
+    {
         var values = _lazy.Value.Detector.ComputeLanguageConfidenceValues(text);
         if (values.Count == 0) return null;
         var best = values.MaxBy(v => v.Value);
