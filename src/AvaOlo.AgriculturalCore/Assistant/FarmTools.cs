@@ -14,8 +14,12 @@ namespace AvaOlo.AgriculturalCore.Assistant;
 /// never from the model; every id the model passes is checked against this farmer's records, and another
 /// farmer's id reads exactly like one that does not exist. The model never writes SQL.
 /// </summary>
-public sealed class FarmTools(FarmKnowledge knowledge, AvaOloDbContext db, IMemoryCache confirmations, int farmerId, string? country, DateOnly today)
+public sealed class FarmTools(FarmKnowledge knowledge, Func<AvaOloDbContext> dbFactory, IMemoryCache confirmations, int farmerId, string? country, DateOnly today)
 {
+    // Only record_task and delete_task write through EF: the DbContext is built the first time one of them runs.
+    private AvaOloDbContext? _db;
+    private AvaOloDbContext Db => _db ??= dbFactory();
+
     private static readonly TimeSpan ConfirmationLifetime = TimeSpan.FromMinutes(15);
 
     public List<AnswerSource> Sources { get; } = [];
@@ -99,7 +103,7 @@ public sealed class FarmTools(FarmKnowledge knowledge, AvaOloDbContext db, IMemo
         var day = today;
         if (done_on is not null && (!TryDate(done_on, out day) || day > today)) return Error("done_on must be a past date YYYY-MM-DD");
         var ids = (field_ids ?? []).Distinct().ToArray();
-        var fields = await db.Fields.Where(f => f.FarmerId == farmerId && ids.Contains(f.Id)).ToListAsync(ct);
+        var fields = await Db.Fields.Where(f => f.FarmerId == farmerId && ids.Contains(f.Id)).ToListAsync(ct);
         if (ids.Length == 0 || fields.Count != ids.Length) return Error("field_ids must be ids of this farmer's fields (see list_fields)");
         if (dose is < 0 or > 100_000) return Error("dose must be between 0 and 100000");
         var task = new FarmTask { FarmerId = farmerId, Type = type.Trim(), Status = FarmTaskStatus.Done, DoneOn = day, Notes = "recorded by the assistant" };
@@ -109,8 +113,8 @@ public sealed class FarmTools(FarmKnowledge knowledge, AvaOloDbContext db, IMemo
             var catalogue = (await knowledge.MaterialsMentionedAsync(product, ct)).FirstOrDefault();
             task.Materials.Add(new TaskMaterial { MaterialId = catalogue?.Id, MaterialName = catalogue?.Name ?? product.Trim(), Dose = dose, Unit = unit ?? catalogue?.Unit });
         }
-        db.Tasks.Add(task);
-        await db.SaveChangesAsync(ct);
+        Db.Tasks.Add(task);
+        await Db.SaveChangesAsync(ct);
         Sources.Add(new AnswerSource("task", task.Type, task.Id));
         return new { recorded = true, task_id = task.Id, type = task.Type, done_on = day, fields = fields.Select(f => f.Name), materials = task.Materials.Select(m => m.MaterialName) };
     }
@@ -119,7 +123,7 @@ public sealed class FarmTools(FarmKnowledge knowledge, AvaOloDbContext db, IMemo
         [Description("The code from the first call, only after the farmer confirmed")] string? confirmation_code = null, CancellationToken ct = default)
     {
         Calls++;
-        var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == task_id && t.FarmerId == farmerId, ct);
+        var task = await Db.Tasks.FirstOrDefaultAsync(t => t.Id == task_id && t.FarmerId == farmerId, ct);
         if (task is null) return Error($"task {task_id} is not one of this farmer's tasks");
         var key = $"confirm-delete:{farmerId}:{task_id}";
         if (confirmation_code is null || !confirmations.TryGetValue(key, out string? expected) || expected != confirmation_code)
@@ -130,8 +134,8 @@ public sealed class FarmTools(FarmKnowledge knowledge, AvaOloDbContext db, IMemo
                 instruction = "Ask the farmer to confirm the deletion. Call delete_task again with this code only after they confirm." };
         }
         confirmations.Remove(key);
-        db.Tasks.Remove(task);
-        await db.SaveChangesAsync(ct);
+        Db.Tasks.Remove(task);
+        await Db.SaveChangesAsync(ct);
         return new { deleted = true, task_id };
     }
 

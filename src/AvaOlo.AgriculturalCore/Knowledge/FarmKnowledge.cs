@@ -1,6 +1,7 @@
 using AvaOlo.Data;
 using AvaOlo.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace AvaOlo.AgriculturalCore.Knowledge;
 
@@ -25,23 +26,25 @@ public sealed record HarvestSafety(string FieldName, string? Crop, DateOnly? Las
 /// method takes the farmer id from the request context, never from the model, so no tool can reach another
 /// farmer's rows.
 /// </summary>
-public sealed class FarmKnowledge(AvaOloDbContext db)
+public sealed class FarmKnowledge(NpgsqlDataSource data, IServiceProvider services)
 {
-    public Task<List<FieldFact>> FieldsAsync(int farmerId, CancellationToken ct) =>
-        db.Fields.AsNoTracking().Where(f => f.FarmerId == farmerId).OrderBy(f => f.Name)
-            .Select(f => new FieldFact(f.Id, f.Name, f.AreaHa)).ToListAsync(ct);
+    // The reads every question makes go through hand-written SQL (see KnowledgeSql); the rarer ones (tasks, harvest
+    // safety) keep EF, whose DbContext is built only when one of them runs, not on every question.
+    private AvaOloDbContext? _db;
+    private AvaOloDbContext Db => _db ??= services.GetRequiredService<AvaOloDbContext>();
 
-    /// <summary>This season's plantings plus earlier ones still in the ground.</summary>
+    public Task<List<FieldFact>> FieldsAsync(int farmerId, CancellationToken ct) =>
+        Sql.ListAsync(data, KnowledgeSql.Fields, static r => new FieldFact(r.GetInt32(0), r.GetString(1), r.GetDecimal(2)), ct, farmerId);
+
+    /// <summary>This season's plantings plus earlier ones still in the ground (<see cref="PlantingQueries.InSeason"/>).</summary>
     public Task<List<PlantingFact>> PlantingsAsync(int farmerId, int year, CancellationToken ct) =>
-        db.Plantings.AsNoTracking().Where(p => p.FarmerId == farmerId).InSeason(year)
-            .OrderBy(p => p.Field!.Name)
-            .Select(p => new PlantingFact(p.FieldId, p.Field!.Name, p.Field.AreaHa, p.CropName, p.Variety, p.SeasonYear, p.Status,
-                p.PlantCount, p.SownOn, p.ExpectedHarvestOn))
-            .ToListAsync(ct);
+        Sql.ListAsync(data, KnowledgeSql.PlantingsInSeason, static r => new PlantingFact(r.GetInt32(0), r.GetString(1), r.GetDecimal(2),
+            r.GetString(3), r.NullableString(4), r.GetInt32(5), r.GetString(6), r.Nullable<int>(7), r.Nullable<DateOnly>(8), r.Nullable<DateOnly>(9)),
+            ct, farmerId, year, PlantingStatus.Planned, PlantingStatus.Growing);
 
     public async Task<List<TaskFact>> TasksAsync(int farmerId, DateOnly from, DateOnly to, string? status, CancellationToken ct)
     {
-        var query = db.Tasks.AsNoTracking().Where(t => t.FarmerId == farmerId && (t.DoneOn ?? t.DueOn) >= from && (t.DoneOn ?? t.DueOn) <= to);
+        var query = Db.Tasks.AsNoTracking().Where(t => t.FarmerId == farmerId && (t.DoneOn ?? t.DueOn) >= from && (t.DoneOn ?? t.DueOn) <= to);
         if (status is not null) query = query.Where(t => t.Status == status);
         var tasks = await query.OrderBy(t => t.DoneOn ?? t.DueOn).Take(50)
             .Include(t => t.Fields).ThenInclude(f => f.Field).Include(t => t.Materials).AsSplitQuery().ToListAsync(ct);
@@ -53,9 +56,8 @@ public sealed class FarmKnowledge(AvaOloDbContext db)
     /// <summary>Rules of products whose name the text mentions (or all), in one country, optionally for one crop.</summary>
     public async Task<List<RuleFact>> RulesAsync(string? productText, string? crop, string country, CancellationToken ct)
     {
-        var rules = await db.MaterialRules.AsNoTracking().Where(r => r.CountryCode == country)
-            .Select(r => new RuleFact(r.Material!.Name, r.Crop, r.CountryCode, r.PreHarvestIntervalDays, r.MaxApplicationsPerSeason, r.DoseMin, r.DoseMax, r.DoseUnit))
-            .ToListAsync(ct);
+        var rules = await Sql.ListAsync(data, KnowledgeSql.RulesInCountry, static r => new RuleFact(r.GetString(0), r.GetString(1), r.GetString(2),
+            r.Nullable<int>(3), r.Nullable<int>(4), r.Nullable<decimal>(5), r.Nullable<decimal>(6), r.NullableString(7)), ct, country);
         if (!string.IsNullOrWhiteSpace(productText))
         {
             var words = TextMatch.Words(productText);
@@ -69,7 +71,7 @@ public sealed class FarmKnowledge(AvaOloDbContext db)
     public async Task<List<MaterialFact>> MaterialsMentionedAsync(string text, CancellationToken ct)
     {
         var words = TextMatch.Words(text);
-        var materials = await db.Materials.AsNoTracking().Select(m => new MaterialFact(m.Id, m.Name, m.Unit)).ToListAsync(ct);
+        var materials = await Sql.ListAsync(data, KnowledgeSql.Materials, static r => new MaterialFact(r.GetInt32(0), r.GetString(1), r.GetString(2)), ct);
         return materials.Where(m => MentionsProduct(words, m.Name)).ToList();
     }
 
@@ -79,6 +81,7 @@ public sealed class FarmKnowledge(AvaOloDbContext db)
     /// </summary>
     public async Task<HarvestSafety?> HarvestSafetyAsync(int farmerId, int fieldId, DateOnly date, string country, CancellationToken ct)
     {
+        var db = Db;
         var field = await db.Fields.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fieldId && f.FarmerId == farmerId, ct);
         if (field is null) return null;
         var crop = (await PlantingsAsync(farmerId, date.Year, ct)).FirstOrDefault(p => p.FieldId == fieldId)?.Crop;

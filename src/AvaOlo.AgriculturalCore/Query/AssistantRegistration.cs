@@ -18,6 +18,8 @@ public static class AssistantRegistration
         services.AddSingleton<LanguageDetection>();
         ModelClient.Register(services);
         services.AddSingleton<LlmAssistant>();
+        services.AddSingleton<Constitution.FarmerNames>();
+        services.AddSingleton<ExchangeStore>();
         services.AddScoped<FarmKnowledge>();
         services.AddScoped<OfflineAssistant>();
         services.AddScoped<QueryPipeline>();

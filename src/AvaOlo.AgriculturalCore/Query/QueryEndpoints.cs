@@ -3,6 +3,7 @@ using AvaOlo.AgriculturalCore.Common;
 using AvaOlo.Data;
 using AvaOlo.Data.Entities;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
 
 namespace AvaOlo.AgriculturalCore.Query;
 
@@ -17,11 +18,11 @@ public static class QueryEndpoints
                 "`llm` (the model, with the farmer's records through tools), `offline` (records and product rules, no model) or `cache`.");
 
     private static async Task<Results<Ok<QueryResponse>, ValidationProblem, ProblemHttpResult>> Ask(
-        QueryRequest request, AvaOloDbContext db, QueryPipeline pipeline, HttpContext http, CancellationToken ct)
+        QueryRequest request, NpgsqlDataSource data, QueryPipeline pipeline, HttpContext http, CancellationToken ct)
     {
         var (q, errors) = QueryRules.Validate(request);
         if (q is null) return errors.ToProblem();
-        var (asker, problem) = await AskerResolver.ResolveAsync(db, http.Caller(), q, ct);
+        var (asker, problem) = await AskerResolver.ResolveAsync(data, http.Caller(), q, ct);
         return problem switch
         {
             AskerProblem.Forbidden => TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: "A farmer's API key may only ask as its own farmer."),

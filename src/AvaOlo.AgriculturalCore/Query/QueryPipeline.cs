@@ -8,8 +8,6 @@ using AvaOlo.AgriculturalCore.Offline;
 using AvaOlo.Data;
 using AvaOlo.Data.Entities;
 using AvaOlo.ServiceDefaults.Telemetry;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace AvaOlo.AgriculturalCore.Query;
@@ -20,11 +18,9 @@ namespace AvaOlo.AgriculturalCore.Query;
 /// call is stored; the farmer always gets an answer within the model deadline plus the offline time.
 /// </summary>
 public sealed class QueryPipeline(
-    AvaOloDbContext db, FarmKnowledge knowledge, OfflineAssistant offline, LlmAssistant llm, ModelClient model, AnswerCache cache,
-    LanguageDetection languages, IMemoryCache confirmations, TimeProvider clock, ILogger<QueryPipeline> log)
+    IServiceProvider services, FarmKnowledge knowledge, OfflineAssistant offline, LlmAssistant llm, ModelClient model, AnswerCache cache,
+    LanguageDetection languages, FarmerNames farmerNames, ExchangeStore exchanges, IMemoryCache confirmations, TimeProvider clock, ILogger<QueryPipeline> log)
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     public async Task<QueryResponse> AnswerAsync(Asker asker, QueryRules.Normalized q, string channel, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
@@ -49,7 +45,7 @@ public sealed class QueryPipeline(
         }
         else
         {
-            var fromModel = model.Available ? await AskModelAsync(request, calls, ct) : null;
+            var fromModel = model.Available ? await AskModelAsync(request, continues: q.ThreadId is not null, calls, ct) : null;
             if (fromModel is { } m) (method, answer, checks) = (AnswerMethods.Llm, m.Answer, m.Checks);
             else
             {
@@ -73,12 +69,14 @@ public sealed class QueryPipeline(
     }
 
     /// <summary>The model path, bounded by the deadline; null means "answer offline".</summary>
-    private async Task<(AssistantAnswer Answer, IReadOnlyList<CheckResult> Checks)?> AskModelAsync(AssistantRequest request, List<ModelCallRecord> calls, CancellationToken ct)
+    private async Task<(AssistantAnswer Answer, IReadOnlyList<CheckResult> Checks)?> AskModelAsync(AssistantRequest request, bool continues, List<ModelCallRecord> calls, CancellationToken ct)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(model.Options.Deadline);
-        var tools = request.FarmerId is { } id ? new FarmTools(knowledge, db, confirmations, id, request.CountryCode, request.Today) : null;
-        var history = await HistoryAsync(request, ct);
+        // The tools' writes need a DbContext; it is built only when the model records or deletes something.
+        var tools = request.FarmerId is { } id ? new FarmTools(knowledge, () => services.GetRequiredService<AvaOloDbContext>(), confirmations, id, request.CountryCode, request.Today) : null;
+        // A new thread (no conversation_id from the client) has no history to read.
+        var history = continues ? await exchanges.HistoryAsync(request.ThreadId, request.FarmerId, ct) : [];
         string? correction = null;
         for (var attempt = 0; attempt < 2; attempt++)
         {
@@ -106,50 +104,16 @@ public sealed class QueryPipeline(
 
     private async Task<IReadOnlyList<CheckResult>> CheckAsync(string text, string language, int? farmerId, bool lookUpNames, CancellationToken ct)
     {
-        var names = lookUpNames ? await OtherFarmerNamesAsync(text, farmerId, ct) : [];
+        // Names of other farmers in a model's answer are a privacy breach; offline answers only hold the asker's records.
+        var names = lookUpNames ? await farmerNames.FoundInAsync(text, farmerId, ct) : [];
         return ConstitutionalChecks.Evaluate(new CheckInput(text, language, languages.Detect(text, hint: language), languages.Languages, names));
     }
 
-    /// <summary>Names of other farmers that appear in a model's answer (a privacy breach if any).</summary>
-    private async Task<IReadOnlyList<string>> OtherFarmerNamesAsync(string text, int? farmerId, CancellationToken ct) =>
-        await db.Database.SqlQuery<string>(
-            $"SELECT name AS \"Value\" FROM farmers WHERE deleted_at IS NULL AND id <> {farmerId ?? 0} AND length(name) >= 5 AND strpos(lower({text}), lower(name)) > 0 LIMIT 3")
-            .ToListAsync(ct);
-
-    private async Task<List<ChatMessage>> HistoryAsync(AssistantRequest request, CancellationToken ct)
-    {
-        var previous = await db.Conversations.AsNoTracking()
-            .Where(c => c.ThreadId == request.ThreadId && c.FarmerId == request.FarmerId)
-            .OrderByDescending(c => c.Id).Take(4).Select(c => new { c.Question, c.Answer }).ToListAsync(ct);
-        previous.Reverse();
-        return previous.SelectMany(p => new[] { new ChatMessage(ChatRole.User, p.Question), new ChatMessage(ChatRole.Assistant, p.Answer) }).ToList();
-    }
-
-    private async Task<long> StoreAsync(Asker asker, AssistantRequest request, string channel, string method, AssistantAnswer answer,
+    private Task<long> StoreAsync(Asker asker, AssistantRequest request, string channel, string method, AssistantAnswer answer,
         IReadOnlyList<CheckResult> checks, bool passed, int elapsedMs, List<ModelCallRecord> calls, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
         var languageCheck = checks.FirstOrDefault(c => c.Name == ConstitutionalChecks.Language);
-        var conversation = new Conversation
-        {
-            ThreadId = request.ThreadId, FarmerId = asker.FarmerId, Channel = channel, Question = request.Question, Answer = answer.Text,
-            Language = request.Language, CountryCode = request.CountryCode, Method = method, Model = answer.Model, ChecksPassed = passed,
-            Checks = JsonSerializer.Serialize(checks, Json), Sources = JsonSerializer.Serialize(answer.Sources, Json), ToolCalls = answer.ToolCalls,
-            ProcessingMs = elapsedMs, LanguageMatched = answer.Language == request.Language && languageCheck?.Passed != false,
-            ReviewState = ReviewStates.Pending, CreatedAt = now,
-        };
-        db.Conversations.Add(conversation);
-        await db.SaveChangesAsync(ct);
-        foreach (var c in calls)
-        {
-            db.LlmCalls.Add(new LlmCall
-            {
-                ConversationId = conversation.Id, FarmerId = asker.FarmerId, Model = c.Model, Purpose = c.Purpose, PromptTokens = c.PromptTokens,
-                CompletionTokens = c.CompletionTokens, LatencyMs = c.LatencyMs, Success = c.Success, Error = c.Error, ToolCalls = c.ToolCalls,
-                ChecksPassed = c.Checks?.All(x => x.Passed), Checks = c.Checks is null ? null : JsonSerializer.Serialize(c.Checks, Json), CreatedAt = now,
-            });
-        }
-        if (calls.Count > 0) await db.SaveChangesAsync(ct);
-        return conversation.Id;
+        return exchanges.StoreAsync(new ExchangeRecord(asker, request, channel, method, answer, JsonSerializer.Serialize(checks, ExchangeStore.Json), passed,
+            answer.Language == request.Language && languageCheck?.Passed != false, elapsedMs, calls, clock.GetUtcNow()), ct);
     }
 }

@@ -111,6 +111,23 @@ public sealed class ModelPathTests(TestDatabase database) : AssistantTestBase(da
     }
 
     [Fact]
+    public async Task An_answer_naming_another_farmer_fails_the_privacy_check_and_is_retried()
+    {
+        string other;
+        await using (var db = Database.CreateContext()) other = (await db.Farmers.SingleAsync(f => f.Id == D.Mango)).Name;
+        Model!.Then(FakeReply.Text($"Karenca je 42 dana, kao kod {other}."), FakeReply.Text("Karenca za Prosaro u pšenici iznosi 42 dana."));
+        var r = await AskAsync(D.WheatKey, new { query = "Koliko je karenca za Prosaro u pšenici?" });
+        Assert.Equal("llm", Method(r));
+        Assert.DoesNotContain(other, Text(r), StringComparison.Ordinal);
+        Assert.Contains("privacy", Model.Requests.Last(), StringComparison.Ordinal);
+        await using var check = Database.CreateContext();
+        var calls = await check.LlmCalls.OrderBy(c => c.Id).ToListAsync();
+        Assert.Equal([false, true], calls.Select(c => c.ChecksPassed ?? false));
+        Assert.All(calls, c => Assert.Equal(calls[0].ConversationId, c.ConversationId)); // one exchange, both calls
+        Assert.NotNull(calls[0].ConversationId);
+    }
+
+    [Fact]
     public async Task Two_answers_that_break_the_rules_fall_back_to_the_offline_answer()
     {
         Model!.Then(FakeReply.Text("Mangoes cannot grow in Bulgaria."), FakeReply.Text("Sorry, mangoes cannot grow in Bulgaria."));
