@@ -17,6 +17,7 @@ public sealed class ShutdownDrain(IOptions<ShutdownDrainOptions> options, IHostA
     : IHostedLifecycleService
 {
     private readonly TimeSpan _period = options.Value.Period ?? TimeSpan.Zero;
+    private readonly Lock _gate = new();
     private volatile bool _draining;
     private long _startedAt;
     private long _refused;
@@ -36,15 +37,21 @@ public sealed class ShutdownDrain(IOptions<ShutdownDrainOptions> options, IHostA
 
     private void Begin()
     {
-        if (_draining) return;
-        _startedAt = clock.GetTimestamp();
-        _draining = true;
+        lock (_gate)
+        {
+            if (_draining) return;
+            _startedAt = clock.GetTimestamp();
+            _draining = true;
+        }
         logger.LogInformation("Shutting down: draining for {DrainSeconds} s; /health and new requests answer 503 while requests in flight finish", _period.TotalSeconds);
     }
 
     public async Task StoppingAsync(CancellationToken cancellationToken)
     {
-        if (!_draining) return;
+        // ApplicationStopping runs the host's own callback (which starts this stop) before ours, and maybe on
+        // another thread: so begin here too rather than rely on Begin having run already.
+        if (!Enabled || !lifetime.ApplicationStopping.IsCancellationRequested) return;
+        Begin();
         var remaining = _period - clock.GetElapsedTime(_startedAt);
         try
         {

@@ -9,7 +9,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -48,14 +50,19 @@ public sealed class ShutdownDrainTests
     [Fact]
     public async Task After_StopApplication_the_listener_stays_open_refusing_new_requests_until_the_drain_ends_and_in_flight_ones_finish()
     {
-        await using var app = await StartAsync("3");
+        await using var app = Build("3");
+        // Run as the services do: RunAsync stops the host when ApplicationStopping fires, from the host's own
+        // callback, which may run before the drain's and on another thread.
+        var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+        var started = new TaskCompletionSource();
+        lifetime.ApplicationStarted.Register(started.SetResult);
+        var stopping = app.RunAsync();
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
         using var inFlightClient = new HttpClient { BaseAddress = Address(app) };
         var inFlight = inFlightClient.GetAsync("/slow");
         await _slowEntered.Task;
 
-        // What SIGTERM does: ApplicationStopping fires, then the host stops (WebApplication.RunAsync).
-        app.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
-        var stopping = app.StopAsync();
+        lifetime.StopApplication(); // what SIGTERM does
 
         foreach (var path in new[] { "/health", "/records", "/health" })
         {
@@ -84,6 +91,24 @@ public sealed class ShutdownDrainTests
     }
 
     [Fact]
+    public async Task The_drain_holds_the_stop_even_when_the_host_stops_before_the_drain_hears_of_ApplicationStopping()
+    {
+        var lifetime = new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance);
+        var drain = new ShutdownDrain(Options.Create(new ShutdownDrainOptions { Period = TimeSpan.FromSeconds(3) }), lifetime, _clock, NullLogger<ShutdownDrain>.Instance);
+        await drain.StartingAsync(CancellationToken.None);
+        // Registered after the drain's callback, so it runs first: what RunAsync's own callback does, starting the stop.
+        Task? stopping = null;
+        lifetime.ApplicationStopping.Register(() => stopping = drain.StoppingAsync(CancellationToken.None));
+
+        lifetime.StopApplication();
+
+        Assert.True(drain.Draining);
+        Assert.False(stopping!.IsCompleted, "the stop went on before the drain");
+        _clock.Advance(TimeSpan.FromSeconds(3));
+        await stopping.WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
     public async Task A_host_stopped_in_code_does_not_drain()
     {
         await using var app = await StartAsync("5");
@@ -100,6 +125,14 @@ public sealed class ShutdownDrainTests
     }
 
     private async Task<WebApplication> StartAsync(string drainSeconds)
+    {
+        var app = Build(drainSeconds);
+        try { await app.StartAsync(); }
+        catch { await app.DisposeAsync(); throw; }
+        return app;
+    }
+
+    private WebApplication Build(string drainSeconds)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         builder.Configuration.AddInMemoryCollection([new("SHUTDOWN_DRAIN_SECONDS", drainSeconds)]);
@@ -118,8 +151,6 @@ public sealed class ShutdownDrainTests
             await _slowRelease.Task;
             return "done";
         });
-        try { await app.StartAsync(); }
-        catch { await app.DisposeAsync(); throw; }
         return app;
     }
 
