@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using System.Reflection;
 using AvaOlo.AgriculturalCore.Knowledge;
 using AvaOlo.Data;
 using AvaOlo.Data.Entities;
@@ -25,16 +26,32 @@ public sealed class FarmTools(FarmKnowledge knowledge, Func<AvaOloDbContext> dbF
     public List<AnswerSource> Sources { get; } = [];
     public int Calls { get; private set; }
 
-    public IList<AITool> All() =>
+    // The tool definitions (names, descriptions, JSON schemas) are built once, by reflection, not per question; each call
+    // runs on the FarmTools bound to the current model call through an AsyncLocal, so concurrent requests — each its own
+    // execution context — never share a farmer.
+    private static readonly AsyncLocal<FarmTools?> Bound = new();
+
+    private static readonly IList<AITool> Definitions = Array.AsReadOnly<AITool>(
     [
-        AIFunctionFactory.Create(ListFieldsAsync, "list_fields", "The farmer's fields with their ids and areas in hectares."),
-        AIFunctionFactory.Create(CurrentPlantingsAsync, "current_plantings", "What is planted this season on which field: crop, variety, status, number of plants, expected harvest."),
-        AIFunctionFactory.Create(TasksInRangeAsync, "tasks_in_range", "The farmer's tasks (sowing, spraying, harvest…) due or done between two dates."),
-        AIFunctionFactory.Create(MaterialRulesAsync, "material_rules", "Rules for a product in the farmer's country: pre-harvest interval in days, maximum applications, dose range, per crop."),
-        AIFunctionFactory.Create(HarvestSafetyAsync, "harvest_safety", "Whether a field may be harvested on a date, from its last spraying and the product's pre-harvest interval."),
-        AIFunctionFactory.Create(RecordTaskAsync, "record_task", "Record work the farmer reports, e.g. 'I sprayed Prosaro on the north field today, 1 l/ha'."),
-        AIFunctionFactory.Create(DeleteTaskAsync, "delete_task", "Delete a task. First call without confirmation_code; ask the farmer to confirm; call again with the code only after they confirm."),
-    ];
+        Define(nameof(ListFieldsAsync), "list_fields", "The farmer's fields with their ids and areas in hectares."),
+        Define(nameof(CurrentPlantingsAsync), "current_plantings", "What is planted this season on which field: crop, variety, status, number of plants, expected harvest."),
+        Define(nameof(TasksInRangeAsync), "tasks_in_range", "The farmer's tasks (sowing, spraying, harvest…) due or done between two dates."),
+        Define(nameof(MaterialRulesAsync), "material_rules", "Rules for a product in the farmer's country: pre-harvest interval in days, maximum applications, dose range, per crop."),
+        Define(nameof(HarvestSafetyAsync), "harvest_safety", "Whether a field may be harvested on a date, from its last spraying and the product's pre-harvest interval."),
+        Define(nameof(RecordTaskAsync), "record_task", "Record work the farmer reports, e.g. 'I sprayed Prosaro on the north field today, 1 l/ha'."),
+        Define(nameof(DeleteTaskAsync), "delete_task", "Delete a task. First call without confirmation_code; ask the farmer to confirm; call again with the code only after they confirm."),
+    ]);
+
+    private static AIFunction Define(string method, string name, string description) =>
+        AIFunctionFactory.Create(typeof(FarmTools).GetMethod(method, BindingFlags.NonPublic | BindingFlags.Instance)!,
+            static _ => Bound.Value ?? throw new InvalidOperationException("no farm tools are bound to this model call"),
+            new AIFunctionFactoryOptions { Name = name, Description = description });
+
+    /// <summary>The tools, for the model call in which <see cref="BindToCurrentCall"/> was called.</summary>
+    public static IList<AITool> All() => Definitions;
+
+    /// <summary>Makes these tools the ones the model's calls run on, for the rest of the calling async method.</summary>
+    public void BindToCurrentCall() => Bound.Value = this;
 
     private async Task<object> ListFieldsAsync(CancellationToken ct)
     {

@@ -25,7 +25,9 @@ public sealed partial class LlmAssistant(ModelClient model)
         var toolCallsBefore = tools?.Calls ?? 0;
         try
         {
-            var options = new ChatOptions { ModelId = model.Options.Model, Tools = tools?.All(), Temperature = 0.2f };
+            // An async method's AsyncLocal changes end with it: the binding lasts exactly this call, tool invocations included.
+            tools?.BindToCurrentCall();
+            var options = new ChatOptions { ModelId = model.Options.Model, Tools = tools is null ? null : FarmTools.All(), Temperature = 0.2f };
             var response = await model.Client!.GetResponseAsync(messages, options, ct);
             var text = response.Text?.Trim();
             var record = Record(purpose, started, response.Usage, success: !string.IsNullOrEmpty(text),
