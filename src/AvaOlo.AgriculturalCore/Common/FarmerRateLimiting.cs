@@ -21,21 +21,12 @@ public static class FarmerRateLimiting
         services.AddOptions<RateLimiterOptions>().Configure<IConfiguration, RedisConnection, TimeProvider, ILoggerFactory>((o, config, redis, clock, logs) =>
         {
             var perMinute = int.TryParse(config["RATE_LIMIT_PER_FARMER_PER_MINUTE"], CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1000;
-            var local = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-            {
-                if (!http.Request.Path.StartsWithSegments("/api")) return RateLimitPartition.GetNoLimiter("exempt");
-                return RateLimitPartition.GetSlidingWindowLimiter(PartitionKey(http), _ => new SlidingWindowRateLimiterOptions
-                {
-                    PermitLimit = perMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    SegmentsPerWindow = 6,
-                    QueueLimit = 0,
-                });
-            });
+            // Outside /api (health, docs) nothing is limited.
+            Func<HttpContext, string?> partition = http => http.Request.Path.StartsWithSegments("/api") ? PartitionKey(http) : null;
+            var local = new FarmerWindowLimiter(partition, perMinute, clock);
             // With REDIS_URL the limit holds across instances; the in-process limiter stays as the fallback.
             o.GlobalLimiter = redis.Enabled
-                ? new RedisFarmerLimiter(redis, local, http => http.Request.Path.StartsWithSegments("/api") ? PartitionKey(http) : null, perMinute, clock,
-                    logs.CreateLogger(typeof(RedisFarmerLimiter)))
+                ? new RedisFarmerLimiter(redis, local, partition, perMinute, clock, logs.CreateLogger(typeof(RedisFarmerLimiter)))
                 : local;
             o.OnRejected = async (ctx, ct) =>
             {

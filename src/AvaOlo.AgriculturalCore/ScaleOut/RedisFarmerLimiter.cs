@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using AvaOlo.AgriculturalCore.Common;
 using StackExchange.Redis;
 
 namespace AvaOlo.AgriculturalCore.ScaleOut;
@@ -23,8 +24,7 @@ public sealed class RedisFarmerLimiter(
         return cur
         """;
 
-    private static readonly RateLimitLease NotYet = new Lease(false, null);
-    private static readonly RateLimitLease Granted = new Lease(true, null);
+    private static readonly RateLimitLease NotYet = LimiterLease.Refused(null);
     private long _lastWarning;
 
     public override RateLimiterStatistics? GetStatistics(HttpContext resource) => null;
@@ -44,7 +44,7 @@ public sealed class RedisFarmerLimiter(
         {
             var result = (long)await db.ScriptEvaluateAsync(Script,
                 [(RedisKey)$"avaolo:rl:{key}:{minute}", (RedisKey)$"avaolo:rl:{key}:{minute - 1}"], [previousWeight, perMinute]);
-            return result >= 0 ? Granted : new Lease(false, TimeSpan.FromMilliseconds(Math.Max(1000, 60_000 - intoWindow)));
+            return result >= 0 ? LimiterLease.Granted : LimiterLease.Refused(TimeSpan.FromMilliseconds(Math.Max(1000, 60_000 - intoWindow)));
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
@@ -66,18 +66,5 @@ public sealed class RedisFarmerLimiter(
     {
         if (disposing) local.Dispose();
         base.Dispose(disposing);
-    }
-
-    private sealed class Lease(bool acquired, TimeSpan? retryAfter) : RateLimitLease
-    {
-        public override bool IsAcquired => acquired;
-
-        public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            metadata = retryAfter;
-            return retryAfter is not null && metadataName == MetadataName.RetryAfter.Name;
-        }
     }
 }
