@@ -30,7 +30,9 @@ public static class DatabaseRegistration
             return builder.Build();
         });
         services.AddScoped<AuditActor>();
-        services.AddDbContext<AvaOloDbContext>((sp, o) => o.UseAvaOloNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+        // The options are built once (they depend only on the singleton data source), not for every request's context.
+        services.AddDbContext<AvaOloDbContext>((sp, o) => o.UseAvaOloNpgsql(sp.GetRequiredService<NpgsqlDataSource>()),
+            ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddSingleton<DatabaseProbe>();
         return services;
     }
