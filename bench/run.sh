@@ -34,10 +34,11 @@ for tool in wrk pgbench python3 curl; do
 done
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
-log "building (Release)"
-for p in src/AvaOlo.Cli src/AvaOlo.AgriculturalCore src/AvaOlo.MonitoringDashboards tests/AvaOlo.FakeModelServer; do
-  dotnet publish "$p" -c Release -o "$BIN/$(basename "$p")" --nologo -v quiet -p:UseAppHost=false >/dev/null
+log "building (Release, linux-x64 ReadyToRun as deploy/Dockerfile publishes)"
+for p in src/AvaOlo.Cli src/AvaOlo.AgriculturalCore src/AvaOlo.MonitoringDashboards; do
+  dotnet publish "$p" -c Release -r linux-x64 --self-contained false -o "$BIN/$(basename "$p")" --nologo -v quiet -p:UseAppHost=false >/dev/null
 done
+dotnet publish tests/AvaOlo.FakeModelServer -c Release -o "$BIN/AvaOlo.FakeModelServer" --nologo -v quiet -p:UseAppHost=false >/dev/null
 CLI=(dotnet "$BIN/AvaOlo.Cli/avaolo.dll")
 
 log "scratch database $DB_NAME with 10,000 demo farmers"
