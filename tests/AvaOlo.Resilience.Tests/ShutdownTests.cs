@@ -15,7 +15,7 @@ namespace AvaOlo.Resilience.Tests;
 [Collection(ResilienceCollection.Name)]
 public sealed class ShutdownTests(TestDatabase database, ITestOutputHelper output)
 {
-    private const int DrainSeconds = 6;
+    private const int DrainSeconds = 5; // the production default: the test does not set SHUTDOWN_DRAIN_SECONDS
 
     [Fact]
     public async Task Sigterm_mid_load_drains_refusing_new_requests_cleanly_completes_in_flight_and_exits_within_30_s()
@@ -23,33 +23,42 @@ public sealed class ShutdownTests(TestDatabase database, ITestOutputHelper outpu
         await database.ResetAsync();
         Seeded world;
         await using (var db = database.CreateContext()) world = await Seeded.CreateAsync(db);
-        // A model that takes 8 s: questions asked before SIGTERM are still being answered when the drain (6 s) ends,
-        // so they finish while Kestrel stops, as on a real deploy.
-        await using var model = new FakeModelServer { Default = FakeReply.Delayed(TimeSpan.FromSeconds(8), FakeReply.Text("Your fields are in good shape; spray after the rain.")) };
+        // A model that takes 6.5 s: questions asked before SIGTERM are still being answered when the drain ends, so
+        // they finish while Kestrel stops, as on a real deploy, with most of the 25 s left for a machine busy with
+        // other builds (in-flight requests still running at 25 s are cut off, drain or not).
+        await using var model = new FakeModelServer { Default = FakeReply.Delayed(TimeSpan.FromSeconds(6.5), FakeReply.Text("Your fields are in good shape; spray after the rain.")) };
         await using var core = await CoreProcess.StartAsync(ServiceWithTestDatabase.Env(database,
             ("OPENAI_BASE_URL", model.BaseUrl.ToString()), ("LLM_TIMEOUT_SECONDS", "15"), ("LLM_DEADLINE_SECONDS", "20"),
-            ("SHUTDOWN_DRAIN_SECONDS", DrainSeconds.Text()), ("Logging__LogLevel__AvaOlo.ServiceDefaults.ShutdownDrain", "Information")));
+            ("Logging__LogLevel__AvaOlo.ServiceDefaults.ShutdownDrain", "Information")));
         var fields = $"/api/v1/farmer/{world.FarmerId}/fields";
         using var client = core.Client(world.FarmerKey, TimeSpan.FromSeconds(40));
         // A client whose keep-alive connection is idle when SIGTERM comes: its next request must be refused cleanly too.
         using var keptAlive = core.Client(world.FarmerKey, TimeSpan.FromSeconds(10));
         Assert.Equal(HttpStatusCode.OK, (await keptAlive.GetAsync(fields)).StatusCode);
 
+        var sent = new Stopwatch();
         var inFlight = Enumerable.Range(0, 12).Select(async i =>
         {
-            var response = await client.PostAsJsonAsync("/api/v1/farmer/query", new { query = $"How are my fields doing? ({i})", language = "en" });
-            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-            return ((int)response.StatusCode, body.GetProperty("method").GetString());
+            try
+            {
+                var response = await client.PostAsJsonAsync("/api/v1/farmer/query", new { query = $"How are my fields doing? ({i})", language = "en" });
+                var body = await response.Content.ReadAsStringAsync();
+                return ((int)response.StatusCode, response.IsSuccessStatusCode ? JsonDocument.Parse(body).RootElement.GetProperty("method").GetString() : body);
+            }
+            catch (HttpRequestException e) { return (-1, $"{e.GetBaseException().Message} {sent.Elapsed.TotalSeconds:0.0} s after SIGTERM"); }
         }).ToArray();
-        await WaitUntilAsync(() => model.Requests.Count >= inFlight.Length, TimeSpan.FromSeconds(30), "the questions did not all reach the model");
-        var sent = Stopwatch.StartNew();
+        // Generous: on a machine busy with other builds the first questions can take long to reach the model.
+        await WaitUntilAsync(() => model.Requests.Count >= inFlight.Length, TimeSpan.FromSeconds(60),
+            () => $"{model.Requests.Count} of {inFlight.Length} questions reached the model within 60 s; core output:\n{core.Output}");
+        sent.Start();
         core.SendSigterm();
 
         // The drain begins: /health on a fresh connection turns 503 (until then 200; never an error).
         HttpResponseMessage health;
         while (true)
         {
-            health = await NewConnection(core, "GET", "/health");
+            try { health = await NewConnection(core, "GET", "/health"); }
+            catch (Exception e) { throw new InvalidOperationException($"/health {sent.Elapsed.TotalSeconds:0.00} s after SIGTERM: {e.GetBaseException().Message}; core output:\n{core.Output}", e); }
             if (health.StatusCode == HttpStatusCode.ServiceUnavailable) break;
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
             Assert.True(sent.Elapsed < TimeSpan.FromSeconds(5), "/health did not report the drain within 5 s of SIGTERM");
@@ -60,11 +69,11 @@ public sealed class ShutdownTests(TestDatabase database, ITestOutputHelper outpu
 
         // During the drain: new connections from several clients at once (reads, a question with a body, /health),
         // and the idle kept-alive connection. Each is answered 503 problem details with Retry-After and Connection:
-        // close; none is reset or refused (the listener is open). Stop 3 s before the drain ends, so a loaded
+        // close; none is reset or refused (the listener is open). Stop 2.5 s before the drain ends, so a loaded
         // machine cannot push a probe into the listener's close.
         var failures = new ConcurrentQueue<string>();
         var refusals = 0;
-        var probeUntil = drainSeen + TimeSpan.FromSeconds(DrainSeconds - 3);
+        var probeUntil = drainSeen + TimeSpan.FromSeconds(DrainSeconds - 2.5);
         var probes = Enumerable.Range(0, 3).Select(async worker =>
         {
             for (var n = 0; sent.Elapsed < probeUntil; n++)
@@ -89,12 +98,11 @@ public sealed class ShutdownTests(TestDatabase database, ITestOutputHelper outpu
         Assert.True(failures.IsEmpty, $"{failures.Count} of {failures.Count + refusals} requests during the drain were not refused cleanly:\n{string.Join("\n", failures.Take(10))}");
         Assert.True(refusals >= 10, $"only {refusals} requests were made during the drain");
 
-        var answers = await Task.WhenAll(inFlight); // throws on any reset or broken connection
+        var answers = await Task.WhenAll(inFlight);
         var answered = sent.Elapsed;
-        Assert.All(answers, a => Assert.Equal(200, a.Item1));
-        Assert.All(answers, a => Assert.Equal("llm", a.Item2));
+        Assert.All(answers, a => Assert.Equal((200, "llm"), a)); // a reset in-flight request shows as -1
         Assert.True(await core.WaitForExitAsync(TimeSpan.FromSeconds(30) - sent.Elapsed), "the process did not exit within 30 s of SIGTERM");
-        Assert.Contains("Shutting down: draining for 6 s", core.Output, StringComparison.Ordinal);
+        Assert.Contains($"Shutting down: draining for {DrainSeconds} s", core.Output, StringComparison.Ordinal);
         Assert.Contains("Drain ended after", core.Output, StringComparison.Ordinal);
         output.WriteLine($"figures: drain seen on /health {drainSeen.TotalSeconds:0.00} s after SIGTERM; {refusals} new requests in {probedFor.TotalSeconds:0.0} s of the {DrainSeconds} s drain all refused cleanly (503, Connection: close), 0 reset; "
             + $"{answers.Length} in-flight answers all 200 (llm), the last {answered.TotalSeconds:0.0} s after SIGTERM; exited {sent.Elapsed.TotalSeconds:0.0} s after SIGTERM, code {core.ExitCode}");
@@ -123,12 +131,12 @@ public sealed class ShutdownTests(TestDatabase database, ITestOutputHelper outpu
         Assert.Equal("Shutting down", problem.GetProperty("title").GetString());
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan within, string message)
+    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan within, Func<string> failure)
     {
         var until = Stopwatch.StartNew();
         while (!condition())
         {
-            Assert.True(until.Elapsed < within, message);
+            if (until.Elapsed > within) Assert.Fail(failure());
             await Task.Delay(20);
         }
     }
