@@ -50,7 +50,10 @@ public sealed class QueryPipeline(
             else
             {
                 answer = await offline.AnswerAsync(request, ct);
-                (method, checks) = (AnswerMethods.Offline, await CheckAsync(answer.Text, resolved.Code, asker.FarmerId, lookUpNames: false, ct));
+                // The offline answer's language is known, not guessed: it is the phrasebook's (English where the reply
+                // language has none, which the check then reports). Lingua misreads these short texts: product names
+                // make an English sentence Hungarian, Serbian Cyrillic reads as Macedonian.
+                (method, checks) = (AnswerMethods.Offline, await CheckAsync(answer.Text, resolved.Code, asker.FarmerId, lookUpNames: false, ct, writtenIn: answer.Language));
             }
             // Offline answers are cached only when no model is configured: after a model failure, the next ask should try it again.
             if (method == AnswerMethods.Llm || !options.ModelConfigured)
@@ -102,11 +105,12 @@ public sealed class QueryPipeline(
         return null; // two answers broke the rules: the offline assistant answers instead
     }
 
-    private async Task<IReadOnlyList<CheckResult>> CheckAsync(string text, string language, int? farmerId, bool lookUpNames, CancellationToken ct)
+    private async Task<IReadOnlyList<CheckResult>> CheckAsync(string text, string language, int? farmerId, bool lookUpNames, CancellationToken ct,
+        string? writtenIn = null)
     {
         // Names of other farmers in a model's answer are a privacy breach; offline answers only hold the asker's records.
         var names = lookUpNames ? await farmerNames.FoundInAsync(text, farmerId, ct) : [];
-        return ConstitutionalChecks.Evaluate(new CheckInput(text, language, languages.Detect(text, hint: language), languages.Languages, names));
+        return ConstitutionalChecks.Evaluate(new CheckInput(text, language, writtenIn ?? languages.Detect(text, hint: language), languages.Languages, names));
     }
 
     private Task<long> StoreAsync(Asker asker, AssistantRequest request, string channel, string method, AssistantAnswer answer,
