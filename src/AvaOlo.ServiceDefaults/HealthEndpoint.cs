@@ -24,7 +24,8 @@ public static class HealthEndpoint
         .WithName("Health").WithTags("Health").AllowAnonymous()
         .Produces<HealthResponse>(200).Produces<HealthResponse>(503)
         .WithSummary("Liveness and readiness of this instance")
-        .WithDescription("Answers in milliseconds without calling a model: database reachability and schema version. 200 when serving, 503 with the reason when not.");
+        .WithDescription("Answers in milliseconds without calling a model: database reachability and schema version. 200 when serving, 503 with the reason when not. "
+            + "While the instance drains before shutting down (SHUTDOWN_DRAIN_SECONDS after SIGTERM), 503 problem details with Retry-After and Connection: close.");
 }
 
 public sealed record HealthResponse(string Status, string Service, string Version, long UptimeSeconds, DatabaseHealthResponse Database);
