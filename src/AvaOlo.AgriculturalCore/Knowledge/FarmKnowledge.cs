@@ -26,7 +26,7 @@ public sealed record HarvestSafety(string FieldName, string? Crop, DateOnly? Las
 /// method takes the farmer id from the request context, never from the model, so no tool can reach another
 /// farmer's rows.
 /// </summary>
-public sealed class FarmKnowledge(NpgsqlDataSource data, IServiceProvider services)
+public sealed class FarmKnowledge(NpgsqlDataSource data, ReferenceCatalogue catalogue, IServiceProvider services)
 {
     // The reads every question makes go through hand-written SQL (see KnowledgeSql); the rarer ones (tasks, harvest
     // safety) keep EF, whose DbContext is built only when one of them runs, not on every question.
@@ -56,23 +56,21 @@ public sealed class FarmKnowledge(NpgsqlDataSource data, IServiceProvider servic
     /// <summary>Rules of products whose name the text mentions (or all), in one country, optionally for one crop.</summary>
     public async Task<List<RuleFact>> RulesAsync(string? productText, string? crop, string country, CancellationToken ct)
     {
-        var rules = await Sql.ListAsync(data, KnowledgeSql.RulesInCountry, static r => new RuleFact(r.GetString(0), r.GetString(1), r.GetString(2),
-            r.Nullable<int>(3), r.Nullable<int>(4), r.Nullable<decimal>(5), r.Nullable<decimal>(6), r.NullableString(7)), ct, country);
+        IEnumerable<RuleFact> rules = await catalogue.RulesAsync(country, ct);
         if (!string.IsNullOrWhiteSpace(productText))
         {
             var words = TextMatch.Words(productText);
-            rules = rules.Where(r => MentionsProduct(words, r.Product)).ToList();
+            rules = rules.Where(r => MentionsProduct(words, TextMatch.Words(r.Product).FirstOrDefault()));
         }
         var canonical = crop is null ? null : CropNames.Canonical(crop) ?? TextMatch.Fold(crop);
-        return canonical is null ? rules : rules.Where(r => r.Crop == canonical).ToList();
+        return canonical is null ? rules.ToList() : rules.Where(r => r.Crop == canonical).ToList();
     }
 
     /// <summary>Catalogue products the text names: "Prosaro" names "Prosaro 250 EC".</summary>
     public async Task<List<MaterialFact>> MaterialsMentionedAsync(string text, CancellationToken ct)
     {
         var words = TextMatch.Words(text);
-        var materials = await Sql.ListAsync(data, KnowledgeSql.Materials, static r => new MaterialFact(r.GetInt32(0), r.GetString(1), r.GetString(2)), ct);
-        return materials.Where(m => MentionsProduct(words, m.Name)).ToList();
+        return (await catalogue.MaterialsAsync(ct)).Where(m => MentionsProduct(words, m.FirstWord)).Select(m => m.Fact).ToList();
     }
 
     /// <summary>
@@ -103,9 +101,9 @@ public sealed class FarmKnowledge(NpgsqlDataSource data, IServiceProvider servic
             safe ? "the pre-harvest interval has passed" : "the pre-harvest interval has not passed yet");
     }
 
-    private static bool MentionsProduct(string[] words, string product)
+    /// <summary>Does the text name the product whose folded first word is <paramref name="first"/>?</summary>
+    private static bool MentionsProduct(string[] words, string? first)
     {
-        var first = TextMatch.Words(product).FirstOrDefault();
         return first is { Length: >= 4 } && words.Any(w => w.Length >= 4 && (w.StartsWith(first, StringComparison.Ordinal) || first.StartsWith(w, StringComparison.Ordinal)));
     }
 }

@@ -19,7 +19,9 @@ public sealed class OfflineAssistant(FarmKnowledge knowledge)
         var sources = new List<AnswerSource>();
         var sentences = new List<string>();
 
-        var plantings = request.FarmerId is { } farmerId ? await knowledge.PlantingsAsync(farmerId, request.Today.Year, ct) : [];
+        // A pre-harvest question is answered from the catalogue alone, whatever crops the farmer grows: skip that read.
+        var plantings = request.FarmerId is { } farmerId && !OfflineIntents.AsksForPreHarvestInterval(request.Question)
+            ? await knowledge.PlantingsAsync(farmerId, request.Today.Year, ct) : [];
         var intents = OfflineIntents.Detect(request.Question, plantings.Select(p => p.Crop));
         var intent = intents.Count > 0 ? intents[0] : (OfflineIntent?)null;
 

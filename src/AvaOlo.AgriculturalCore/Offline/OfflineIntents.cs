@@ -44,6 +44,9 @@ public static class OfflineIntents
         return intents;
     }
 
+    /// <summary>Does the question ask for a pre-harvest interval? Then that is its intent, ahead of any other.</summary>
+    public static bool AsksForPreHarvestInterval(string question) => Phi.MatchesAny(TextMatch.Words(question));
+
     /// <summary>Does the question ask for advice ("when should I…") rather than only for records?</summary>
     public static bool AsksForAdvice(string question)
     {

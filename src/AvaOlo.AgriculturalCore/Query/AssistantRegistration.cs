@@ -20,6 +20,7 @@ public static class AssistantRegistration
         services.AddSingleton<LlmAssistant>();
         services.AddSingleton<Constitution.FarmerNames>();
         services.AddSingleton<ExchangeStore>();
+        services.AddSingleton<ReferenceCatalogue>();
         services.AddScoped<FarmKnowledge>();
         services.AddScoped<OfflineAssistant>();
         services.AddScoped<QueryPipeline>();
