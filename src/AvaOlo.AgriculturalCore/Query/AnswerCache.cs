@@ -6,7 +6,12 @@ using Microsoft.Extensions.Caching.Hybrid;
 
 namespace AvaOlo.AgriculturalCore.Query;
 
-public sealed record CachedAnswer(string Text, string Language, List<AnswerSource> Sources, List<CheckResult> Checks, string? Model, int ToolCalls);
+/// <summary>
+/// Immutable (nothing changes a cached answer after it is made), so HybridCache keeps the instance in memory instead
+/// of serializing it on every store and deserializing a copy on every hit; with Redis it still serializes for L2.
+/// </summary>
+[System.ComponentModel.ImmutableObject(true)]
+public sealed record CachedAnswer(string Text, string Language, IReadOnlyList<AnswerSource> Sources, IReadOnlyList<CheckResult> Checks, string? Model, int ToolCalls);
 
 /// <summary>
 /// Answers cached by farmer, farmer-data version, day, language, country and normalised question. Any change to
