@@ -9,7 +9,7 @@ namespace AvaOlo.AgriculturalCore.Auth;
 
 /// <summary>"Authorization: Bearer ava_…" → a principal carrying the key's id, scopes and bound farmer.</summary>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore store)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore store, ApiKeyUsage usage)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -23,6 +23,7 @@ public sealed class ApiKeyAuthenticationHandler(
 
         var key = await store.FindValidAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
         if (key is null) return AuthenticateResult.Fail("Unknown, revoked or expired API key");
+        usage.Touch(key.Id);
 
         var claims = new List<Claim>
         {

@@ -9,6 +9,8 @@ public static class AuthSetup
     {
         services.AddMemoryCache(o => o.SizeLimit = 100_000);
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<ApiKeyUsage>();
+        services.AddHostedService<ApiKeyUsageFlusher>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
