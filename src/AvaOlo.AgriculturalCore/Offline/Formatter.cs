@@ -20,7 +20,7 @@ internal sealed class Formatter(Phrasebook book, string language)
         .Replace("{count}", p.PlantCount?.ToString("N0", _culture) ?? "", StringComparison.Ordinal);
 
     public string Task(TaskFact t, DateOnly? date) => book.TaskItem
-        .Replace("{type}", t.Type, StringComparison.Ordinal).Replace("{fields}", string.Join(", ", t.Fields), StringComparison.Ordinal)
+        .Replace("{type}", TaskTypes.Name(t.Type, language), StringComparison.Ordinal).Replace("{fields}", string.Join(", ", t.Fields), StringComparison.Ordinal)
         .Replace("{date}", date is { } d ? Date(d) : "", StringComparison.Ordinal).Trim()
         + (t.Materials.Count > 0 ? ": " + string.Join(", ", t.Materials) : "");
 

@@ -31,6 +31,16 @@ public sealed class OfflineAssistantTests(TestDatabase database) : AssistantTest
     }
 
     [Fact]
+    public async Task Task_types_stored_in_english_are_named_in_the_reply_language()
+    {
+        var r = await AskAsync(D.MangoKey, new { query = "Какви задачи имам?" });
+        Assert.Equal("bg", r.GetProperty("language").GetString());
+        Assert.Contains("напояване", Text(r), StringComparison.Ordinal); // the seeded "irrigation" task
+        Assert.DoesNotContain("irrigation", Text(r), StringComparison.OrdinalIgnoreCase);
+        Assert.True(r.GetProperty("constitutional_compliance").GetProperty("passed").GetBoolean(), r.ToString());
+    }
+
+    [Fact]
     public async Task Hungarian_speaker_in_croatia_is_answered_in_hungarian_and_advice_questions_say_the_advisor_is_needed()
     {
         var r = await AskAsync(D.AdminKey, new { query = "Mikor kell permetezni?", farmer_id = D.HungarianInCroatia });
