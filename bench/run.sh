@@ -108,7 +108,7 @@ peak_rss_mb() { awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 wrk_run() {
   local url=$1 script=$2 conns=$3 secs=$4 pid=${5:-} before=0 after=0
   [ -n "$pid" ] && before=$(cpu_ticks "$pid")
-  wrk -t2 -c"$conns" -d"${secs}s" --timeout 10s --latency -s "$script" "$url" >"$WORK/wrk.out" 2>&1 || true
+  wrk -t"$(( conns < 2 ? 1 : 2 ))" -c"$conns" -d"${secs}s" --timeout 10s --latency -s "$script" "$url" >"$WORK/wrk.out" 2>&1 || true
   [ -n "$pid" ] && after=$(cpu_ticks "$pid")
   awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000; if (v ~ /s$/) return v * 1000; return v }
