@@ -16,9 +16,12 @@ public sealed class DatabaseProbe(NpgsqlDataSource dataSource, TimeProvider cloc
     private DatabaseHealth? _last;
     private DateTimeOffset _lastAt;
 
-    public async Task<DatabaseHealth> CheckAsync(CancellationToken ct)
+    // A ValueTask: the schema gate asks on every API request, and nearly always the answer is the cached one.
+    public ValueTask<DatabaseHealth> CheckAsync(CancellationToken ct) =>
+        _last is { } cached && clock.GetUtcNow() - _lastAt < FreshFor ? ValueTask.FromResult(cached) : new(ProbeOnceAsync(ct));
+
+    private async Task<DatabaseHealth> ProbeOnceAsync(CancellationToken ct)
     {
-        if (_last is { } cached && clock.GetUtcNow() - _lastAt < FreshFor) return cached;
         await _gate.WaitAsync(ct);
         try
         {

@@ -39,7 +39,8 @@ public sealed class ApiKeyAuthenticationHandler(
         actor.Id = key.Id.ToString(CultureInfo.InvariantCulture);
         actor.Name = key.Name;
 
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        var caller = new Caller(key.Id, key.Name, key.FarmerId, key.Scopes.ToHashSet(StringComparer.Ordinal));
+        var principal = new CallerPrincipal(new ClaimsIdentity(claims, SchemeName), caller);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

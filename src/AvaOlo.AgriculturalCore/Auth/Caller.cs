@@ -19,7 +19,7 @@ public sealed record Caller(int KeyId, string KeyName, int? FarmerId, IReadOnlyS
     public bool CanAccess(int farmerId) => FarmerId is null || FarmerId == farmerId;
 
     /// <summary>Null for an anonymous principal: every requirement of a policy is evaluated, even after the first fails.</summary>
-    public static Caller? TryFrom(ClaimsPrincipal user) =>
+    public static Caller? TryFrom(ClaimsPrincipal user) => user is CallerPrincipal signedIn ? signedIn.Caller :
         user.Identity?.IsAuthenticated == true && user.FindFirstValue(ClaimTypes.NameIdentifier) is not null ? From(user) : null;
 
     public static Caller From(ClaimsPrincipal user)
