@@ -1,7 +1,6 @@
-using System.Diagnostics;
+using AvaOlo.AgriculturalCore.Common;
 using AvaOlo.Data;
 using AvaOlo.Data.Entities;
-using AvaOlo.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.Caching.Memory;
 using Npgsql;
 
@@ -17,7 +16,7 @@ public sealed class ApiKeyStore(NpgsqlDataSource data, IMemoryCache cache, TimeP
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
-    internal const string Sql =
+    private const string Query =
         "SELECT id, name, prefix, secret_hash, scopes, farmer_id, created_at, last_used_at, revoked_at, expires_at " +
         "FROM api_keys WHERE prefix = $1";
 
@@ -39,27 +38,12 @@ public sealed class ApiKeyStore(NpgsqlDataSource data, IMemoryCache cache, TimeP
     /// <summary>Drop a cached key at once (after revoking it here).</summary>
     public void Forget(string prefix) => cache.Remove($"apikey:{prefix}");
 
-    private async Task<ApiKey?> ReadAsync(string prefix, CancellationToken ct)
-    {
-        var started = Stopwatch.GetTimestamp();
-        await using var cmd = data.CreateCommand(Sql);
-        cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = prefix });
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        ApiKey? key = null;
-        if (await reader.ReadAsync(ct))
+    private async Task<ApiKey?> ReadAsync(string prefix, CancellationToken ct) =>
+        (await Sql.ListAsync(data, Query, static r => new ApiKey
         {
-            key = new ApiKey
-            {
-                Id = reader.GetInt32(0), Name = reader.GetString(1), Prefix = reader.GetString(2),
-                SecretHash = reader.GetFieldValue<byte[]>(3), Scopes = reader.GetFieldValue<string[]>(4),
-                FarmerId = reader.IsDBNull(5) ? null : reader.GetInt32(5),
-                CreatedAt = reader.GetFieldValue<DateTimeOffset>(6),
-                LastUsedAt = reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7),
-                RevokedAt = reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8),
-                ExpiresAt = reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9),
-            };
-        }
-        AvaOloMetrics.RecordDatabaseQueryTime(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return key;
-    }
+            Id = r.GetInt32(0), Name = r.GetString(1), Prefix = r.GetString(2),
+            SecretHash = r.GetFieldValue<byte[]>(3), Scopes = r.GetFieldValue<string[]>(4), FarmerId = r.Nullable<int>(5),
+            CreatedAt = r.GetFieldValue<DateTimeOffset>(6), LastUsedAt = r.Nullable<DateTimeOffset>(7),
+            RevokedAt = r.Nullable<DateTimeOffset>(8), ExpiresAt = r.Nullable<DateTimeOffset>(9),
+        }, ct, prefix)).FirstOrDefault();
 }

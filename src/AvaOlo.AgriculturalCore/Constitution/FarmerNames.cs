@@ -1,3 +1,4 @@
+using AvaOlo.AgriculturalCore.Common;
 using AvaOlo.AgriculturalCore.Knowledge;
 using Npgsql;
 
@@ -66,7 +67,7 @@ public sealed class FarmerNames(NpgsqlDataSource data, TimeProvider clock, ILogg
 {
     public static readonly TimeSpan RefreshAfter = TimeSpan.FromSeconds(30);
 
-    private const string Names = "SELECT id, name FROM farmers WHERE deleted_at IS NULL AND length(name) >= 5";
+    private static readonly string Names = $"SELECT id, name FROM farmers WHERE deleted_at IS NULL AND length(name) >= {NameIndex.MinLength}";
 
     private readonly SemaphoreSlim _first = new(1, 1);
     private volatile Snapshot? _snapshot;

@@ -1,3 +1,4 @@
+using AvaOlo.AgriculturalCore.Common;
 using AvaOlo.Data;
 using AvaOlo.Data.Entities;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AvaOlo.AgriculturalCore.Common;
 using Npgsql;
 
 namespace AvaOlo.AgriculturalCore.Knowledge;

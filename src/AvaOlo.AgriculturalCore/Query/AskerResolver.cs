@@ -1,5 +1,5 @@
 using AvaOlo.AgriculturalCore.Auth;
-using AvaOlo.AgriculturalCore.Knowledge;
+using AvaOlo.AgriculturalCore.Common;
 using Npgsql;
 
 namespace AvaOlo.AgriculturalCore.Query;

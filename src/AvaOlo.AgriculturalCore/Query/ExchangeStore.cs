@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using AvaOlo.AgriculturalCore.Assistant;
+using AvaOlo.AgriculturalCore.Common;
 using AvaOlo.AgriculturalCore.Knowledge;
 using AvaOlo.Data.Entities;
 using AvaOlo.ServiceDefaults.Telemetry;

@@ -2,10 +2,10 @@ using System.Diagnostics;
 using AvaOlo.ServiceDefaults.Telemetry;
 using Npgsql;
 
-namespace AvaOlo.AgriculturalCore.Knowledge;
+namespace AvaOlo.AgriculturalCore.Common;
 
 /// <summary>
-/// Hand-written statements on the query path, straight through <see cref="NpgsqlDataSource"/> (like Fields/FieldsReader):
+/// Hand-written statements on hot paths (the query path, API-key look-ups), straight through <see cref="NpgsqlDataSource"/> (like Fields/FieldsReader):
 /// no DbContext to build per request and no LINQ to translate per call; repeated statements are auto-prepared.
 /// Each read is timed into DatabaseQueryTime.
 /// </summary>
