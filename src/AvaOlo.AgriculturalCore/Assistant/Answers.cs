@@ -1,0 +1,12 @@
+namespace AvaOlo.AgriculturalCore.Assistant;
+
+/// <summary>
+/// What an assistant (the model or the offline one) gets: the farmer by id only — never their name, phone or
+/// e-mail — the country, the reply language, the question and today's date.
+/// </summary>
+public sealed record AssistantRequest(int? FarmerId, string? CountryCode, string Language, string Question, DateOnly Today, Guid ThreadId);
+
+/// <summary>A record an answer was built from, e.g. { type: "fields", title: "Mota" }.</summary>
+public sealed record AnswerSource(string Type, string Title, int? Id = null);
+
+public sealed record AssistantAnswer(string Text, string Language, IReadOnlyList<AnswerSource> Sources, int ToolCalls = 0, string? Model = null);

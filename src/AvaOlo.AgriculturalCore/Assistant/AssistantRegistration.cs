@@ -1,0 +1,50 @@
+using AvaOlo.AgriculturalCore.Assistant.Catalogue;
+using AvaOlo.AgriculturalCore.Assistant.Checks;
+using AvaOlo.AgriculturalCore.Assistant.Exchanges;
+using AvaOlo.AgriculturalCore.Assistant.FarmFacts;
+using AvaOlo.AgriculturalCore.Assistant.Languages;
+using AvaOlo.AgriculturalCore.Assistant.ModelPath;
+using AvaOlo.AgriculturalCore.Assistant.RuleBased;
+using AvaOlo.AgriculturalCore.Assistant.SelfTests;
+using Microsoft.Extensions.Options;
+
+namespace AvaOlo.AgriculturalCore.Assistant;
+
+public static class AssistantRegistration
+{
+    public static IServiceCollection AddAssistant(this IServiceCollection services)
+    {
+        // Read from IConfiguration when first needed (after every configuration source is in), validated at start.
+        services.AddSingleton<IOptionsFactory<AssistantOptions>, AssistantOptionsFactory>();
+        services.AddOptions<AssistantOptions>().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AssistantOptions>>().Value);
+
+        services.AddSingleton<LanguageDetection>();
+        ModelClient.Register(services);
+        services.AddSingleton<ModelCaller>();
+        services.AddSingleton<FarmerNames>();
+        services.AddSingleton<ExchangeStore>();
+        services.AddSingleton<ReferenceCatalogue>();
+        services.AddScoped<FarmFactReader>();
+        services.AddScoped<RuleBasedAnswerer>();
+        services.AddScoped<QueryPipeline>();
+        services.AddHybridCache(o =>
+        {
+            o.MaximumPayloadBytes = 256 * 1024;
+            o.MaximumKeyLength = 256;
+        });
+        services.AddSingleton<AnswerCache>();
+        services.AddScoped<SelfTestRunner>();
+        return services;
+    }
+
+    private sealed class AssistantOptionsFactory(IConfiguration config) : IOptionsFactory<AssistantOptions>
+    {
+        public AssistantOptions Create(string name)
+        {
+            var (options, errors) = AssistantOptions.From(k => config[k]);
+            if (errors.Count > 0) throw new OptionsValidationException(name, typeof(AssistantOptions), errors);
+            return options;
+        }
+    }
+}
