@@ -10,7 +10,13 @@ namespace AvaOlo.AgriculturalCore.Assistant.Exchanges;
 /// of serializing it on every store and deserializing a copy on every hit; with Redis it still serializes for L2.
 /// </summary>
 [System.ComponentModel.ImmutableObject(true)]
-public sealed record CachedAnswer(string Text, string Language, IReadOnlyList<AnswerSource> Sources, IReadOnlyList<CheckResult> Checks, string? Model, int ToolCalls);
+public sealed record CachedAnswer(string Text, string Language, IReadOnlyList<AnswerSource> Sources, IReadOnlyList<CheckResult> Checks, string? Model, int ToolCalls)
+{
+    public static CachedAnswer From(CheckedAnswer a) =>
+        new(a.Answer.Text, a.Answer.Language, [.. a.Answer.Sources], [.. a.Checks], a.Answer.Model, a.Answer.ToolCalls);
+
+    public CheckedAnswer ToCheckedAnswer() => new(new AssistantAnswer(Text, Language, Sources, ToolCalls, Model), Checks);
+}
 
 /// <summary>
 /// Answers cached by farmer, farmer-data version, day, language, country and normalised question. Any change to

@@ -1,8 +1,7 @@
 using AvaOlo.AgriculturalCore.Assistant.Catalogue;
-using AvaOlo.AgriculturalCore.Assistant.Matching;
 using AvaOlo.AgriculturalCore.Common;
-using AvaOlo.Data.Entities;
 using AvaOlo.Data;
+using AvaOlo.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -16,25 +15,18 @@ public sealed record PlantingFact(int FieldId, string FieldName, decimal AreaHa,
 public sealed record TaskFact(int Id, string Type, string Status, DateOnly? DueOn, DateOnly? DoneOn, IReadOnlyList<string> Fields,
     IReadOnlyList<string> Materials);
 
-public sealed record MaterialFact(int Id, string Name, string Unit);
-
-public sealed record RuleFact(string Product, string Crop, string Country, int? PreHarvestIntervalDays, int? MaxApplications,
-    decimal? DoseMin, decimal? DoseMax, string? DoseUnit);
-
 public sealed record HarvestSafety(string FieldName, string? Crop, DateOnly? LastSprayedOn, string? Product, int? PreHarvestIntervalDays,
     DateOnly? SafeFrom, bool Safe, string Reason);
 
 /// <summary>
-/// Read-only facts about ONE farmer's records, shared by the offline assistant and the model's tools. Every
+/// Read-only facts about ONE farmer's records, shared by the rule-based answers and the model's tools. Every
 /// method takes the farmer id from the request context, never from the model, so no tool can reach another
 /// farmer's rows.
 /// </summary>
-public sealed class FarmFactReader(NpgsqlDataSource data, ReferenceCatalogue catalogue, IServiceProvider services)
+public sealed class FarmFactReader(NpgsqlDataSource data, IDbContextFactory<AvaOloDbContext> contexts)
 {
     // The reads every question makes go through hand-written SQL (see FarmFactsSql); the rarer ones (tasks, harvest
-    // safety) keep EF, whose DbContext is built only when one of them runs, not on every question.
-    private AvaOloDbContext? _db;
-    private AvaOloDbContext Db => _db ??= services.GetRequiredService<AvaOloDbContext>();
+    // safety) keep EF, with a DbContext made only when one of them runs, not on every question.
 
     public Task<List<FieldFact>> FieldsAsync(int farmerId, CancellationToken ct) =>
         Sql.ListAsync(data, FarmFactsSql.Fields, static r => new FieldFact(r.GetInt32(0), r.GetString(1), r.GetDecimal(2)), ct, farmerId);
@@ -47,7 +39,8 @@ public sealed class FarmFactReader(NpgsqlDataSource data, ReferenceCatalogue cat
 
     public async Task<List<TaskFact>> TasksAsync(int farmerId, DateOnly from, DateOnly to, string? status, CancellationToken ct)
     {
-        var query = Db.Tasks.AsNoTracking().Where(t => t.FarmerId == farmerId && (t.DoneOn ?? t.DueOn) >= from && (t.DoneOn ?? t.DueOn) <= to);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var query = db.Tasks.AsNoTracking().Where(t => t.FarmerId == farmerId && (t.DoneOn ?? t.DueOn) >= from && (t.DoneOn ?? t.DueOn) <= to);
         if (status is not null) query = query.Where(t => t.Status == status);
         var tasks = await query.OrderBy(t => t.DoneOn ?? t.DueOn).Take(50)
             .Include(t => t.Fields).ThenInclude(f => f.Field).Include(t => t.Materials).AsSplitQuery().ToListAsync(ct);
@@ -56,33 +49,13 @@ public sealed class FarmFactReader(NpgsqlDataSource data, ReferenceCatalogue cat
             t.Materials.Select(m => m.Dose is null ? m.MaterialName : $"{m.MaterialName} {m.Dose:0.###} {m.Unit}").ToList())).ToList();
     }
 
-    /// <summary>Rules of products whose name the text mentions (or all), in one country, optionally for one crop.</summary>
-    public async Task<List<RuleFact>> RulesAsync(string? productText, string? crop, string country, CancellationToken ct)
-    {
-        IEnumerable<RuleFact> rules = await catalogue.RulesAsync(country, ct);
-        if (!string.IsNullOrWhiteSpace(productText))
-        {
-            var words = TextMatch.Words(productText);
-            rules = rules.Where(r => MentionsProduct(words, TextMatch.Words(r.Product).FirstOrDefault()));
-        }
-        var canonical = crop is null ? null : CropNames.Canonical(crop) ?? TextMatch.Fold(crop);
-        return canonical is null ? rules.ToList() : rules.Where(r => r.Crop == canonical).ToList();
-    }
-
-    /// <summary>Catalogue products the text names: "Prosaro" names "Prosaro 250 EC".</summary>
-    public async Task<List<MaterialFact>> MaterialsMentionedAsync(string text, CancellationToken ct)
-    {
-        var words = TextMatch.Words(text);
-        return (await catalogue.MaterialsAsync(ct)).Where(m => MentionsProduct(words, m.FirstWord)).Select(m => m.Fact).ToList();
-    }
-
     /// <summary>
     /// May the crop on this field be harvested on the date? The last done spraying with a product that has a
     /// pre-harvest interval for the crop in the farmer's country decides.
     /// </summary>
     public async Task<HarvestSafety?> HarvestSafetyAsync(int farmerId, int fieldId, DateOnly date, string country, CancellationToken ct)
     {
-        var db = Db;
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var field = await db.Fields.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fieldId && f.FarmerId == farmerId, ct);
         if (field is null) return null;
         var crop = (await PlantingsAsync(farmerId, date.Year, ct)).FirstOrDefault(p => p.FieldId == fieldId)?.Crop;
@@ -102,11 +75,5 @@ public sealed class FarmFactReader(NpgsqlDataSource data, ReferenceCatalogue cat
         var safe = date >= binding.SafeFrom;
         return new(field.Name, crop, binding.DoneOn, binding.Name, binding.Days, binding.SafeFrom, safe,
             safe ? "the pre-harvest interval has passed" : "the pre-harvest interval has not passed yet");
-    }
-
-    /// <summary>Does the text name the product whose folded first word is <paramref name="first"/>?</summary>
-    private static bool MentionsProduct(string[] words, string? first)
-    {
-        return first is { Length: >= 4 } && words.Any(w => w.Length >= 4 && (w.StartsWith(first, StringComparison.Ordinal) || first.StartsWith(w, StringComparison.Ordinal)));
     }
 }

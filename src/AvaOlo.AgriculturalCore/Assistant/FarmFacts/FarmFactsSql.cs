@@ -13,10 +13,4 @@ internal static class FarmFactsSql
         "SELECT p.field_id, f.name, f.area_ha, p.crop_name, p.variety, p.season_year, p.status, p.plant_count, p.sown_on, p.expected_harvest_on " +
         "FROM plantings p JOIN fields f ON f.id = p.field_id WHERE p.farmer_id = $1 AND (p.season_year = $2 " +
         "OR (p.season_year < $2 AND p.harvested_on IS NULL AND (p.status = $3 OR p.status = $4))) ORDER BY f.name, p.id";
-
-    public const string RulesInCountry =
-        "SELECT m.name, r.crop, r.country_code, r.pre_harvest_interval_days, r.max_applications_per_season, r.dose_min, r.dose_max, r.dose_unit " +
-        "FROM material_rules r JOIN materials m ON m.id = r.material_id WHERE r.country_code = $1 ORDER BY r.id";
-
-    public const string Materials = "SELECT id, name, unit FROM materials ORDER BY id";
 }

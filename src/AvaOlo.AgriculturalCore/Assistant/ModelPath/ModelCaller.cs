@@ -10,10 +10,15 @@ public sealed record ModelCallRecord(string Model, string Purpose, int? PromptTo
 
 /// <summary>
 /// Asks the model, with the farmer's tools, for an answer. Exceptions never escape: a failure, a timeout or an
-/// empty answer comes back as a record with Success = false so the pipeline can fall back to the offline assistant.
+/// empty answer comes back as a record with Success = false so the pipeline can fall back to the rule-based answer.
 /// </summary>
 public sealed partial class ModelCaller(ModelClient model)
 {
+    public AssistantOptions Options => model.Options;
+
+    /// <inheritdoc cref="ModelClient.Available"/>
+    public bool Available => model.Available;
+
     public async Task<(string? Text, ModelCallRecord Record)> AskAsync(
         AssistantRequest request, IReadOnlyList<ChatMessage> history, FarmTools? tools, string? correction, CancellationToken ct)
     {
@@ -26,9 +31,7 @@ public sealed partial class ModelCaller(ModelClient model)
         var toolCallsBefore = tools?.Calls ?? 0;
         try
         {
-            // An async method's AsyncLocal changes end with it: the binding lasts exactly this call, tool invocations included.
-            tools?.BindToCurrentCall();
-            var options = new ChatOptions { ModelId = model.Options.Model, Tools = tools is null ? null : FarmTools.All(), Temperature = 0.2f };
+            var options = new ChatOptions { ModelId = model.Options.Model, Tools = tools?.Functions, Temperature = 0.2f };
             var response = await model.Client!.GetResponseAsync(messages, options, ct);
             var text = response.Text?.Trim();
             var record = Record(purpose, started, response.Usage, success: !string.IsNullOrEmpty(text),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AvaOlo.AgriculturalCore.Assistant.Catalogue;
+using AvaOlo.AgriculturalCore.Assistant.Checks;
 using AvaOlo.AgriculturalCore.Assistant.FarmFacts;
 using AvaOlo.AgriculturalCore.Assistant.Matching;
 using AvaOlo.Data.Entities;
@@ -9,11 +10,17 @@ namespace AvaOlo.AgriculturalCore.Assistant.RuleBased;
 /// <summary>
 /// Answers from the farmer's records and the product rules without any model: fields and areas, what is
 /// planted (and how many plants), what is due or done, pre-harvest intervals and harvest safety — in the reply
-/// language — and says plainly when a question needs the AI advisor.
+/// language — and says plainly when a question needs the AI advisor. The API calls these answers "offline".
 /// </summary>
-public sealed class RuleBasedAnswerer(FarmFactReader knowledge)
+public sealed class RuleBasedAnswerer(FarmFactReader facts, ReferenceCatalogue catalogue, AnswerChecker checker)
 {
-    public async Task<AssistantAnswer> AnswerAsync(AssistantRequest request, CancellationToken ct)
+    public async Task<CheckedAnswer> AnswerAsync(AssistantRequest request, CancellationToken ct)
+    {
+        var answer = await ComposeAsync(request, ct);
+        return new(answer, checker.CheckRuleBasedAnswer(answer, request.Language));
+    }
+
+    private async Task<AssistantAnswer> ComposeAsync(AssistantRequest request, CancellationToken ct)
     {
         var (book, language) = Phrasebooks.For(request.Language);
         var format = new Formatter(book, language);
@@ -22,7 +29,7 @@ public sealed class RuleBasedAnswerer(FarmFactReader knowledge)
 
         // A pre-harvest question is answered from the catalogue alone, whatever crops the farmer grows: skip that read.
         var plantings = request.FarmerId is { } farmerId && !Intents.AsksForPreHarvestInterval(request.Question)
-            ? await knowledge.PlantingsAsync(farmerId, request.Today.Year, ct) : [];
+            ? await facts.PlantingsAsync(farmerId, request.Today.Year, ct) : [];
         var intents = Intents.Detect(request.Question, plantings.Select(p => p.Crop));
         var intent = intents.Count > 0 ? intents[0] : (Intent?)null;
 
@@ -51,7 +58,7 @@ public sealed class RuleBasedAnswerer(FarmFactReader knowledge)
 
     private async Task<string> FieldsAsync(int farmerId, Formatter f, List<AnswerSource> sources, CancellationToken ct)
     {
-        var fields = await knowledge.FieldsAsync(farmerId, ct);
+        var fields = await facts.FieldsAsync(farmerId, ct);
         if (fields.Count == 0) return f.Book.NoFields;
         sources.AddRange(fields.Select(x => new AnswerSource("field", x.Name, x.Id)));
         var list = string.Join(", ", fields.Take(20).Select(x => $"{x.Name} ({f.Area(x.AreaHa)} {f.Book.Ha})"));
@@ -78,7 +85,7 @@ public sealed class RuleBasedAnswerer(FarmFactReader knowledge)
     private async Task<IEnumerable<string>> TasksAsync(int farmerId, DateOnly today, List<PlantingFact> mentioned, Formatter f,
         List<AnswerSource> sources, CancellationToken ct)
     {
-        var tasks = await knowledge.TasksAsync(farmerId, today.AddDays(-60), today.AddDays(90), null, ct);
+        var tasks = await facts.TasksAsync(farmerId, today.AddDays(-60), today.AddDays(90), null, ct);
         if (mentioned.Count > 0)
         {
             var fieldNames = mentioned.Select(p => p.FieldName).ToHashSet(StringComparer.Ordinal);
@@ -103,7 +110,7 @@ public sealed class RuleBasedAnswerer(FarmFactReader knowledge)
         {
             if (p.ExpectedHarvestOn is { } expected) result.Add(f.Fill(f.Book.ExpectedHarvest, p).Replace("{date}", f.Date(expected), StringComparison.Ordinal));
             if (request.CountryCode is null) continue;
-            var safety = await knowledge.HarvestSafetyAsync(farmerId, p.FieldId, request.Today, request.CountryCode, ct);
+            var safety = await facts.HarvestSafetyAsync(farmerId, p.FieldId, request.Today, request.CountryCode, ct);
             if (safety is null) continue;
             sources.Add(new AnswerSource("harvest_safety", safety.FieldName, p.FieldId));
             result.Add(f.Harvest(safety));
@@ -113,14 +120,14 @@ public sealed class RuleBasedAnswerer(FarmFactReader knowledge)
 
     private async Task<IEnumerable<string>> PreHarvestIntervalAsync(AssistantRequest request, Formatter f, List<AnswerSource> sources, CancellationToken ct)
     {
-        var products = (await knowledge.MaterialsMentionedAsync(request.Question, ct)).Select(m => m.Name).ToList();
+        var products = (await catalogue.MaterialsMentionedAsync(request.Question, ct)).Select(m => m.Name).ToList();
         if (products.Count == 0) return [f.Book.WhichProduct];
         var country = request.CountryCode ?? "?";
         var crop = CropNames.Canonical(request.Question);
         var result = new List<string>();
         foreach (var product in products.Take(3))
         {
-            var rules = request.CountryCode is null ? [] : await knowledge.RulesAsync(product, crop, request.CountryCode, ct);
+            var rules = request.CountryCode is null ? [] : await catalogue.RulesAsync(product, crop, request.CountryCode, ct);
             if (rules.Count == 0)
             {
                 result.Add(f.Book.PhiUnknown.Replace("{product}", product, StringComparison.Ordinal).Replace("{country}", country, StringComparison.Ordinal));
