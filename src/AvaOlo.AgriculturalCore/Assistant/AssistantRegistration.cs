@@ -16,9 +16,9 @@ public static class AssistantRegistration
 {
     public static IServiceCollection AddAssistant(this IServiceCollection services)
     {
-        // Read from IConfiguration when first needed (after every configuration source is in), validated at start.
-        services.AddSingleton<IOptionsFactory<AssistantOptions>, AssistantOptionsFactory>();
-        services.AddOptions<AssistantOptions>().ValidateOnStart();
+        // Bound from the root configuration (the operators' flat variable names), validated at start.
+        services.AddOptions<AssistantOptions>().BindConfiguration("").ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AssistantOptions>, AssistantOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AssistantOptions>>().Value);
 
         services.AddSingleton<LanguageDetection>();
@@ -46,15 +46,5 @@ public static class AssistantRegistration
         services.AddSingleton<AnswerCache>();
         services.AddScoped<SelfTestRunner>();
         return services;
-    }
-
-    private sealed class AssistantOptionsFactory(IConfiguration config) : IOptionsFactory<AssistantOptions>
-    {
-        public AssistantOptions Create(string name)
-        {
-            var (options, errors) = AssistantOptions.From(k => config[k]);
-            if (errors.Count > 0) throw new OptionsValidationException(name, typeof(AssistantOptions), errors);
-            return options;
-        }
     }
 }

@@ -8,14 +8,14 @@ namespace AvaOlo.AgriculturalCore.Assistant.Languages;
 /// Lingua restricted to the configured languages (SUPPORTED_LANGUAGES), in low-accuracy mode: the high-accuracy
 /// models cost ~0.6 GB, more than a whole 0.5 GB instance. Built on first use, not at start-up.
 /// </summary>
-public sealed class LanguageDetection(IConfiguration config)
+public sealed class LanguageDetection(AssistantOptions options)
 {
     public const string DefaultLanguages = "sl,hr,bg,hu,sr,de,it,en,bs,mk,ro,pl,cs,sk,fr,es,pt,nl,ru,uk,el,tr,sw,vi,hi";
 
     /// <summary>Texts up to this long have their reading remembered; at most <see cref="RememberedTexts"/> of them.</summary>
     public const int RememberedLength = 1000, RememberedTexts = 2048;
 
-    private readonly Lazy<(LanguageDetector Detector, IReadOnlySet<string> Codes)> _lazy = new(() => Build(config["SUPPORTED_LANGUAGES"]));
+    private readonly Lazy<(LanguageDetector Detector, IReadOnlySet<string> Codes)> _lazy = new(() => Build(options.SupportedLanguages));
 
     // Lingua costs about a millisecond a text, and the same texts come back: a question asked again (a cache hit of a
     // farmer without a preferred language), an offline answer from the same records and rules. Same text and hint,

@@ -9,12 +9,12 @@ using Microsoft.EntityFrameworkCore;
 namespace AvaOlo.AgriculturalCore.Assistant.SelfTests;
 
 public sealed class SelfTestRunner(AvaOloDbContext db, FarmFactReader knowledge, QueryPipeline pipeline, LanguageDetection detection,
-    TimeProvider clock, IConfiguration config)
+    TimeProvider clock, AssistantOptions options)
 {
     public const string MangoQuestion = "Колко манго дървета имам?";
     public const string TomatoQuestion = "Kdaj je potrebno pošpricati paradižnik proti plesni?";
 
-    private int MaxLatencyMs => int.TryParse(config["SELF_TEST_MAX_LATENCY_MS"], out var ms) && ms > 0 ? ms : 10_000;
+    private int MaxLatencyMs => options.SelfTestMaxLatency;
 
     public async Task<SelfTestResult> MangoRuleAsync(CancellationToken ct)
     {

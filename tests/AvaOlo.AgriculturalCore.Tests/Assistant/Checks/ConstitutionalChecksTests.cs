@@ -1,3 +1,4 @@
+using AvaOlo.AgriculturalCore.Assistant;
 using AvaOlo.AgriculturalCore.Assistant.Checks;
 using AvaOlo.AgriculturalCore.Assistant.Languages;
 
@@ -21,7 +22,7 @@ public sealed class ConstitutionalChecksTests
     public void Language_check(string answer, string expected, string? detected, bool passes) =>
         Assert.Equal(passes, Check(answer, expected, detected).Single(c => c.Name == ConstitutionalChecks.Language).Passed);
 
-    private static readonly LanguageDetection Lingua = new(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+    private static readonly LanguageDetection Lingua = new(new AssistantOptions());
 
     // With Lingua's real reading (hinted with the expected language, as the pipeline asks): the close-language
     // tolerance covers what Lingua cannot tell apart on short texts, and nothing else.

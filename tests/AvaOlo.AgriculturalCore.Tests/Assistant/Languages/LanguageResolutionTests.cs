@@ -1,3 +1,4 @@
+using AvaOlo.AgriculturalCore.Assistant;
 using AvaOlo.AgriculturalCore.Assistant.Languages;
 using AvaOlo.Data;
 
@@ -34,7 +35,7 @@ public sealed class LanguageResolutionTests
     [InlineData("When should I harvest my wheat?", "en")]
     public void Lingua_restricted_to_the_configured_languages_reads_the_test_questions(string question, string expected)
     {
-        var detection = new LanguageDetection(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        var detection = new LanguageDetection(new AssistantOptions());
         var detected = detection.Detect(question);
         Assert.True(detected == expected || (expected == "hr" && detected is "bs" or "sr"), $"'{question}' detected as {detected}");
     }
@@ -46,7 +47,7 @@ public sealed class LanguageResolutionTests
     [InlineData("Колко манго дървета имам?", "hr", "bg")]  // Cyrillic is never Croatian
     public void Country_hint_breaks_near_ties_only(string question, string? hint, string? expected)
     {
-        var detection = new LanguageDetection(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        var detection = new LanguageDetection(new AssistantOptions());
         var detected = detection.Detect(question, hint);
         if (expected is not null) Assert.Equal(expected, detected);
     }
