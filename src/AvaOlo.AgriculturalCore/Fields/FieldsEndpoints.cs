@@ -46,14 +46,14 @@ public static class FieldsEndpoints
 
     private static async Task<Results<Ok<FieldResponse>, ProblemHttpResult>> Get(int fieldId, AvaOloDbContext db, HttpContext http, CancellationToken ct)
     {
-        var field = await FindAsync(db, http.Caller(), fieldId, tracking: false, ct);
+        var field = await db.Fields.AsNoTracking().FindOwnedAsync(db, http.Caller(), fieldId, ct);
         return field is null ? FarmerAccess.NotFound("field", fieldId) : TypedResults.Ok(field.ToResponse());
     }
 
     private static async Task<Results<Ok<FieldResponse>, ValidationProblem, ProblemHttpResult>> Update(
         int fieldId, FieldRequest request, AvaOloDbContext db, HttpContext http, CancellationToken ct)
     {
-        var field = await FindAsync(db, http.Caller(), fieldId, tracking: true, ct);
+        var field = await db.Fields.FindOwnedAsync(db, http.Caller(), fieldId, ct);
         if (field is null) return FarmerAccess.NotFound("field", fieldId);
         var (value, errors) = FieldRules.Validate(request);
         if (value is null) return errors.ToProblem();
@@ -64,7 +64,7 @@ public static class FieldsEndpoints
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(int fieldId, AvaOloDbContext db, HttpContext http, CancellationToken ct)
     {
-        var field = await FindAsync(db, http.Caller(), fieldId, tracking: true, ct);
+        var field = await db.Fields.FindOwnedAsync(db, http.Caller(), fieldId, ct);
         if (field is null) return FarmerAccess.NotFound("field", fieldId);
         // Plantings go with the field (audited one by one); task links are removed by the foreign key.
         var plantings = await db.Plantings.Where(p => p.FieldId == fieldId).ToListAsync(ct);
@@ -72,14 +72,6 @@ public static class FieldsEndpoints
         db.Fields.Remove(field);
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
-    }
-
-    /// <summary>A field the caller may access: it must belong to a visible (not deleted) farmer.</summary>
-    internal static async Task<Field?> FindAsync(AvaOloDbContext db, Caller caller, int fieldId, bool tracking, CancellationToken ct)
-    {
-        var query = tracking ? db.Fields : db.Fields.AsNoTracking();
-        var field = await query.FirstOrDefaultAsync(f => f.Id == fieldId && db.Farmers.Any(fa => fa.Id == f.FarmerId), ct);
-        return field is not null && caller.CanAccess(field.FarmerId) ? field : null;
     }
 
     private static void Apply(Field field, FieldRules.Normalized v)
