@@ -14,13 +14,18 @@ public static class FieldsEndpoints
     {
         var byFarmer = app.MapGroup("/api/v1/farmer/{id}").WithTags("Fields").RequireAuthorization(ApiScopes.RecordsRead)
             .WithApiErrors().WithMetadata(FarmerRouteMarker.Instance);
-        byFarmer.MapGet("/fields", List).WithName("GetFarmerFields").WithSummary("A farmer's fields with areas (permanent URL)");
-        byFarmer.MapPost("/fields", Create).RequireAuthorization(ApiScopes.RecordsWrite).WithSummary("Add a field");
+        byFarmer.MapGet("/fields", List).WithName("GetFarmerFields").WithSummary("A farmer's fields with areas (permanent URL)")
+            .WithDescription("Every field of the farmer, by name, with the count and the total area in hectares.");
+        byFarmer.MapPost("/fields", Create).RequireAuthorization(ApiScopes.RecordsWrite).WithName("AddField").WithSummary("Add a field")
+            .WithDescription("`area_ha` from 0.0001 (1 m²) to 10,000 ha; optional centroid and GeoJSON Polygon/MultiPolygon boundary. 409 when the farmer already has a field of that name.");
 
         var single = app.MapGroup("/api/v1/fields").WithTags("Fields").RequireAuthorization(ApiScopes.RecordsRead).WithApiErrors();
-        single.MapGet("/{fieldId}", Get).WithSummary("One field");
-        single.MapPut("/{fieldId}", Update).RequireAuthorization(ApiScopes.RecordsWrite).WithSummary("Replace a field");
-        single.MapDelete("/{fieldId}", Delete).RequireAuthorization(ApiScopes.RecordsWrite).WithSummary("Delete a field and its plantings");
+        single.MapGet("/{fieldId}", Get).WithName("GetField").WithSummary("One field")
+            .WithDescription("404 for an unknown field and for another farmer's field alike.");
+        single.MapPut("/{fieldId}", Update).RequireAuthorization(ApiScopes.RecordsWrite).WithName("ReplaceField").WithSummary("Replace a field")
+            .WithDescription("Every property is replaced, with the same rules as when adding a field.");
+        single.MapDelete("/{fieldId}", Delete).RequireAuthorization(ApiScopes.RecordsWrite).WithName("DeleteField").WithSummary("Delete a field and its plantings")
+            .WithDescription("The field's plantings go with it; tasks stay, without the link to this field.");
     }
 
     // The hot path: no DbContext, one round trip that checks the farmer and reads the fields (FieldsReader).

@@ -18,12 +18,16 @@ public static class PlantingsEndpoints
             .WithDescription("Without `season`: this year's plantings plus earlier ones still in the ground (perennials, winter crops). With `season`: exactly that season.");
 
         var byField = app.MapGroup("/api/v1/fields/{fieldId}").WithTags("Crops").RequireAuthorization(ApiScopes.RecordsWrite).WithApiErrors();
-        byField.MapPost("/plantings", Create).WithSummary("Plant a crop on a field for a season");
+        byField.MapPost("/plantings", Create).WithName("PlantCrop").WithSummary("Plant a crop on a field for a season")
+            .WithDescription("Any crop, named in any language (`crop_name`), for a `season_year`, with optional variety, dates, expected yield and plant count.");
 
         var single = app.MapGroup("/api/v1/plantings").WithTags("Crops").RequireAuthorization(ApiScopes.RecordsRead).WithApiErrors();
-        single.MapGet("/{plantingId}", Get).WithSummary("One planting");
-        single.MapPut("/{plantingId}", Update).RequireAuthorization(ApiScopes.RecordsWrite).WithSummary("Replace a planting");
-        single.MapDelete("/{plantingId}", Delete).RequireAuthorization(ApiScopes.RecordsWrite).WithSummary("Delete a planting");
+        single.MapGet("/{plantingId}", Get).WithName("GetPlanting").WithSummary("One planting")
+            .WithDescription("404 for an unknown planting and for another farmer's planting alike.");
+        single.MapPut("/{plantingId}", Update).RequireAuthorization(ApiScopes.RecordsWrite).WithName("ReplacePlanting").WithSummary("Replace a planting")
+            .WithDescription("Every property is replaced, with the same rules as when planting.");
+        single.MapDelete("/{plantingId}", Delete).RequireAuthorization(ApiScopes.RecordsWrite).WithName("DeletePlanting").WithSummary("Delete a planting")
+            .WithDescription("Removes the planting; the field stays.");
     }
 
     private static async Task<Results<Ok<FarmerCropsResponse>, ValidationProblem, ProblemHttpResult>> Crops(

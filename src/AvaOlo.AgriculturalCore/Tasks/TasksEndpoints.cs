@@ -17,12 +17,16 @@ public static class TasksEndpoints
         byFarmer.MapGet("/tasks", List).WithName("GetFarmerTasks")
             .WithSummary("A farmer's tasks, filtered by status and date range, paged (permanent URL)")
             .WithDescription("`from`/`to` (YYYY-MM-DD, inclusive) filter on done_on for done tasks and due_on otherwise. Newest first.");
-        byFarmer.MapPost("/tasks", Create).RequireAuthorization(ApiScopes.RecordsWrite).WithSummary("Record or plan a task");
+        byFarmer.MapPost("/tasks", Create).RequireAuthorization(ApiScopes.RecordsWrite).WithName("RecordTask").WithSummary("Record or plan a task")
+            .WithDescription("A `type` of work, `status` planned/done/cancelled with its date, the farmer's own `field_ids`, and `materials` from the catalogue or by name with a dose.");
 
         var single = app.MapGroup("/api/v1/tasks").WithTags("Tasks").RequireAuthorization(ApiScopes.RecordsRead).WithApiErrors();
-        single.MapGet("/{taskId}", Get).WithSummary("One task");
-        single.MapPut("/{taskId}", Update).RequireAuthorization(ApiScopes.RecordsWrite).WithSummary("Replace a task");
-        single.MapDelete("/{taskId}", Delete).RequireAuthorization(ApiScopes.RecordsWrite).WithSummary("Delete a task");
+        single.MapGet("/{taskId}", Get).WithName("GetTask").WithSummary("One task")
+            .WithDescription("With its fields and materials. 404 for an unknown task and for another farmer's task alike.");
+        single.MapPut("/{taskId}", Update).RequireAuthorization(ApiScopes.RecordsWrite).WithName("ReplaceTask").WithSummary("Replace a task")
+            .WithDescription("Every property is replaced, fields and materials included, with the same rules as when recording.");
+        single.MapDelete("/{taskId}", Delete).RequireAuthorization(ApiScopes.RecordsWrite).WithName("DeleteTask").WithSummary("Delete a task")
+            .WithDescription("Removes the task with its links to fields and materials.");
     }
 
     private static async Task<Results<Ok<Paged<TaskResponse>>, ValidationProblem, ProblemHttpResult>> List(

@@ -22,10 +22,15 @@ public static class SelfTestEndpoints
     {
         var group = app.MapGroup("/api/v1/test").WithTags("Self-tests").RequireAuthorization(ApiScopes.Admin).WithApiErrors();
         group.MapPost("/mango-rule", (SelfTestRunner runner, CancellationToken ct) => Run(runner.MangoRuleAsync(ct)))
-            .WithSummary("The Bulgarian mango grower asks, in Cyrillic, how many mango trees they have");
+            .WithName("RunMangoRuleSelfTest").WithSummary("The Bulgarian mango grower asks, in Cyrillic, how many mango trees they have")
+            .WithDescription(Checked + " The answer must be Bulgarian in Cyrillic and state the farmer's real number of trees.");
         group.MapPost("/slovenian-farmer", (SelfTestRunner runner, CancellationToken ct) => Run(runner.SlovenianFarmerAsync(ct)))
-            .WithSummary("The Slovenian tomato grower asks when to spray tomatoes against blight");
+            .WithName("RunSlovenianFarmerSelfTest").WithSummary("The Slovenian tomato grower asks when to spray tomatoes against blight")
+            .WithDescription(Checked + " The answer must be Slovenian and name the farmer's tomato fields.");
     }
+
+    private const string Checked = "Needs an admin key and the demo data (`avaolo seed`). Asks through the real pipeline and checks the " +
+        "answer's content, language, latency and constitutional checks; `passed` is true only when every check passed (HTTP 200 either way).";
 
     private static async Task<Ok<SelfTestResult>> Run(Task<SelfTestResult> test) => TypedResults.Ok(await test);
 }
