@@ -12,9 +12,9 @@ public sealed class Conversation
     /// <summary>The API key that asked (null on channels without keys): only that key may continue the thread.</summary>
     public int? ApiKeyId { get; set; }
     /// <summary>
-    /// Who asked, for threads of unknown phones: "phone:" and a SHA-256 of the number, so an anonymous thread can be
-    /// continued only from the number that started it, and the number itself is not copied into every exchange (a
-    /// binding, not a secret: phone numbers are few enough to guess). Null for known farmers.
+    /// Who asked: "farmer:12", or for an unknown phone "phone:" and a SHA-256 prefix of the number — so an anonymous
+    /// thread can be continued only from the number that started it, without copying the number into every exchange
+    /// (a binding, not a secret: phone numbers are few enough to guess).
     /// </summary>
     public string? AskerRef { get; set; }
     public required string Question { get; set; }
