@@ -1,3 +1,4 @@
+using AvaOlo.AgriculturalCore.Assistant;
 using AvaOlo.AgriculturalCore.Auth;
 using AvaOlo.AgriculturalCore.Common;
 using AvaOlo.AgriculturalCore.Docs;
@@ -5,9 +6,7 @@ using AvaOlo.AgriculturalCore.Farmers;
 using AvaOlo.AgriculturalCore.Fields;
 using AvaOlo.AgriculturalCore.Materials;
 using AvaOlo.AgriculturalCore.Plantings;
-using AvaOlo.AgriculturalCore.Query;
 using AvaOlo.AgriculturalCore.ScaleOut;
-using AvaOlo.AgriculturalCore.SelfTests;
 using AvaOlo.AgriculturalCore.Tasks;
 using AvaOlo.ServiceDefaults;
 
@@ -42,8 +41,7 @@ app.MapFields();
 app.MapPlantings();
 app.MapTasks();
 app.MapMaterials();
-app.MapQuery();
-app.MapSelfTests();
+app.MapAssistant();
 
 return await HostRunner.RunAsync(app, Service);
 

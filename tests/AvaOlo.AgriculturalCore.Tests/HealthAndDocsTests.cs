@@ -66,6 +66,32 @@ public sealed class HealthAndDocsTests(TestDatabase database) : ApiTestBase(data
         Assert.True(fieldsGet.GetProperty("responses").TryGetProperty("404", out _));
         Assert.True(openApi.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("ApiKey", out _));
     }
+
+    [Fact]
+    public async Task The_openapi_document_names_and_describes_every_operation_for_client_generators()
+    {
+        var openApi = await HttpAssert.Json(await Anonymous.GetAsync("/openapi/v1.json"));
+        var operations = openApi.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => (Route: $"{o.Name.ToUpperInvariant()} {p.Name}", Operation: o.Value))).ToList();
+        Assert.True(operations.Count >= 26, $"only {operations.Count} operations");
+        foreach (var (route, operation) in operations)
+        {
+            Assert.True(operation.TryGetProperty("operationId", out var id) && id.GetString() is { Length: > 0 }, $"{route} has no operationId");
+            Assert.True(operation.TryGetProperty("description", out var d) && d.GetString() is { Length: > 20 }, $"{route} has no description");
+        }
+        var ids = operations.Select(o => o.Operation.GetProperty("operationId").GetString()).ToList();
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.Contains("GetFarmerFields", ids);
+        Assert.Contains("FarmerQuery", ids);
+
+        foreach (var tag in openApi.GetProperty("tags").EnumerateArray())
+            Assert.True(tag.TryGetProperty("description", out var d) && d.GetString() is { Length: > 0 }, $"tag {tag.GetProperty("name")} has no description");
+        var info = openApi.GetProperty("info");
+        Assert.False(string.IsNullOrEmpty(info.GetProperty("contact").GetProperty("name").GetString()));
+        Assert.False(string.IsNullOrEmpty(info.GetProperty("license").GetProperty("name").GetString()));
+        foreach (var server in openApi.GetProperty("servers").EnumerateArray())
+            Assert.False(server.GetProperty("url").GetString()!.EndsWith('/'), $"server URL {server} ends with a slash");
+    }
 }
 
 /// <summary>The database is unreachable: /health says why within seconds; API calls get 503 problems, never 500.</summary>

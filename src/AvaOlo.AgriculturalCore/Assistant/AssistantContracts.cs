@@ -1,12 +1,14 @@
+using AvaOlo.AgriculturalCore.Assistant.Checks;
+
 namespace AvaOlo.AgriculturalCore.Assistant;
 
-/// <summary>
-/// What an assistant (the model or the offline one) gets: the farmer by id only — never their name, phone or
-/// e-mail — the country, the reply language, the question and today's date.
-/// </summary>
-public sealed record AssistantRequest(int? FarmerId, string? CountryCode, string Language, string Question, DateOnly Today, Guid ThreadId);
+/// <summary>A farmer's question. The farmer is named by id or by phone; an unknown phone is still answered.</summary>
+public sealed record QueryRequest(string? Query, int? FarmerId, string? PhoneNumber, string? Language, string? CountryCode, Guid? ConversationId);
 
-/// <summary>A record an answer was built from, e.g. { type: "fields", title: "Mota" }.</summary>
-public sealed record AnswerSource(string Type, string Title, int? Id = null);
+public sealed record Compliance(bool Passed, IReadOnlyList<CheckResult> Checks);
 
-public sealed record AssistantAnswer(string Text, string Language, IReadOnlyList<AnswerSource> Sources, int ToolCalls = 0, string? Model = null);
+public sealed record QueryMetadata(int ProcessingTimeMs, string? Model, int ToolCalls, Guid ConversationId, long ExchangeId, string LanguageSource);
+
+/// <summary>method: "llm" (the model answered), "offline" (records and rules, no model) or "cache".</summary>
+public sealed record QueryResponse(bool Success, string Response, string Language, string? CountryCode, string Method,
+    IReadOnlyList<AnswerSource> Sources, Compliance ConstitutionalCompliance, QueryMetadata Metadata);

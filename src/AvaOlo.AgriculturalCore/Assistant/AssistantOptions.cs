@@ -5,62 +5,80 @@ namespace AvaOlo.AgriculturalCore.Assistant;
 /// <summary>
 /// The operators' variables OPENAI_API_KEY, OPENAI_MODEL, ENABLE_LLM_FIRST, ENABLE_COUNTRY_LOCALIZATION,
 /// ENABLE_CONSTITUTIONAL_CHECKS, plus ours: OPENAI_BASE_URL (any OpenAI-compatible server, e.g. Ollama or vLLM),
-/// LLM_TIMEOUT_SECONDS (one model call) and LLM_DEADLINE_SECONDS (the whole model path, retries included).
+/// LLM_TIMEOUT_SECONDS (one model call), LLM_DEADLINE_SECONDS (the whole model path, retries included),
+/// SUPPORTED_LANGUAGES (Lingua's languages) and SELF_TEST_MAX_LATENCY_MS.
 /// </summary>
-public sealed record AssistantOptions
+/// <remarks>
+/// Bound as the text the operators wrote, and read through the typed properties below with the documented defaults
+/// for blanks: so "1"/"0" stay valid flags, and a bad value is one line naming the variable from
+/// <see cref="AssistantOptionsValidator"/> at start, never a binder exception.
+/// </remarks>
+public sealed class AssistantOptions
 {
-    public string? ApiKey { get; init; }
-    public Uri? BaseUrl { get; init; }
-    public string Model { get; init; } = "gpt-4";
-    public bool LlmFirst { get; init; } = true;
-    public bool CountryLocalization { get; init; } = true;
-    public bool ConstitutionalChecks { get; init; } = true;
-    public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(15);
-    public TimeSpan Deadline { get; init; } = TimeSpan.FromSeconds(25);
+    [ConfigurationKeyName("OPENAI_API_KEY")] public string? OpenAiApiKey { get; set; }
+    [ConfigurationKeyName("OPENAI_BASE_URL")] public string? OpenAiBaseUrl { get; set; }
+    [ConfigurationKeyName("OPENAI_MODEL")] public string? OpenAiModel { get; set; }
+    [ConfigurationKeyName("ENABLE_LLM_FIRST")] public string? EnableLlmFirst { get; set; }
+    [ConfigurationKeyName("ENABLE_COUNTRY_LOCALIZATION")] public string? EnableCountryLocalization { get; set; }
+    [ConfigurationKeyName("ENABLE_CONSTITUTIONAL_CHECKS")] public string? EnableConstitutionalChecks { get; set; }
+    [ConfigurationKeyName("LLM_TIMEOUT_SECONDS")] public string? LlmTimeoutSeconds { get; set; }
+    [ConfigurationKeyName("LLM_DEADLINE_SECONDS")] public string? LlmDeadlineSeconds { get; set; }
+    [ConfigurationKeyName("SUPPORTED_LANGUAGES")] public string? SupportedLanguages { get; set; }
+    [ConfigurationKeyName("SELF_TEST_MAX_LATENCY_MS")] public string? SelfTestMaxLatencyMs { get; set; }
+
+    public string? ApiKey => OpenAiApiKey is { Length: > 0 } key ? key : null;
+    public Uri? BaseUrl => TryBaseUrl(OpenAiBaseUrl, out var url) ? url : null;
+    public string Model => OpenAiModel is { Length: > 0 } model ? model : "gpt-4";
+    public bool LlmFirst => TryFlag(EnableLlmFirst, out var on) ? on : true;
+    public bool CountryLocalization => TryFlag(EnableCountryLocalization, out var on) ? on : true;
+    public bool ConstitutionalChecks => TryFlag(EnableConstitutionalChecks, out var on) ? on : true;
+    public TimeSpan CallTimeout => TrySeconds(LlmTimeoutSeconds, out var s) && s is { } t ? t : TimeSpan.FromSeconds(15);
+    public TimeSpan Deadline => TrySeconds(LlmDeadlineSeconds, out var s) && s is { } t ? t : TimeSpan.FromSeconds(25);
+    public int SelfTestMaxLatency => TryPositive(SelfTestMaxLatencyMs, out var ms) && ms is { } v ? v : 10_000;
 
     /// <summary>A model is configured when there is a key (OpenAI) or a base URL (a local server needs no key).</summary>
-    public bool ModelConfigured => !string.IsNullOrWhiteSpace(ApiKey) || BaseUrl is not null;
+    public bool ModelConfigured => ApiKey is not null || BaseUrl is not null;
 
     public bool UseModel => LlmFirst && ModelConfigured;
-
-    public static (AssistantOptions Options, List<string> Errors) From(Func<string, string?> get)
-    {
-        var errors = new List<string>();
-        bool Flag(string name)
-        {
-            var raw = get(name);
-            if (string.IsNullOrWhiteSpace(raw)) return true;
-            if (bool.TryParse(raw, out var b)) return b;
-            if (raw is "1" or "0") return raw == "1";
-            errors.Add($"{name} must be true or false (got \"{raw}\")");
-            return true;
-        }
-        TimeSpan Seconds(string name, double fallback)
-        {
-            var raw = get(name);
-            if (string.IsNullOrWhiteSpace(raw)) return TimeSpan.FromSeconds(fallback);
-            if (double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s is > 0 and <= 600) return TimeSpan.FromSeconds(s);
-            errors.Add($"{name} must be a number of seconds between 0 and 600 (got \"{raw}\")");
-            return TimeSpan.FromSeconds(fallback);
-        }
-        Uri? baseUrl = null;
-        if (get("OPENAI_BASE_URL") is { Length: > 0 } url && !(Uri.TryCreate(url, UriKind.Absolute, out baseUrl) && baseUrl.Scheme is "http" or "https"))
-            errors.Add($"OPENAI_BASE_URL must be an http(s) URL such as http://localhost:11434/v1");
-        var options = new AssistantOptions
-        {
-            ApiKey = get("OPENAI_API_KEY") is { Length: > 0 } key ? key : null,
-            BaseUrl = baseUrl,
-            Model = get("OPENAI_MODEL") is { Length: > 0 } model ? model : "gpt-4",
-            LlmFirst = Flag("ENABLE_LLM_FIRST"),
-            CountryLocalization = Flag("ENABLE_COUNTRY_LOCALIZATION"),
-            ConstitutionalChecks = Flag("ENABLE_CONSTITUTIONAL_CHECKS"),
-            CallTimeout = Seconds("LLM_TIMEOUT_SECONDS", 15),
-            Deadline = Seconds("LLM_DEADLINE_SECONDS", 25),
-        };
-        return (options, errors);
-    }
 
     /// <summary>Never the key itself: for logs and the admin page.</summary>
     public override string ToString() =>
         $"model={Model} base_url={BaseUrl?.ToString() ?? "(OpenAI)"} key={(ApiKey is null ? "unset" : "set")} llm_first={LlmFirst}";
+
+    /// <summary>Blank is the default (true); otherwise true/false in any case, or 1/0.</summary>
+    internal static bool TryFlag(string? raw, out bool value)
+    {
+        value = true;
+        if (string.IsNullOrWhiteSpace(raw)) return false;
+        if (bool.TryParse(raw, out value)) return true;
+        value = raw == "1";
+        return raw is "1" or "0";
+    }
+
+    /// <summary>Blank is the default (null); otherwise a number of seconds above 0 and at most 600.</summary>
+    internal static bool TrySeconds(string? raw, out TimeSpan? value)
+    {
+        value = null;
+        if (string.IsNullOrWhiteSpace(raw)) return true;
+        if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) || s is not (> 0 and <= 600)) return false;
+        value = TimeSpan.FromSeconds(s);
+        return true;
+    }
+
+    /// <summary>Blank is the default (null); otherwise a whole number above 0.</summary>
+    internal static bool TryPositive(string? raw, out int? value)
+    {
+        value = null;
+        if (string.IsNullOrWhiteSpace(raw)) return true;
+        if (!int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) || n <= 0) return false;
+        value = n;
+        return true;
+    }
+
+    /// <summary>Blank is no base URL; otherwise an absolute http(s) URL.</summary>
+    internal static bool TryBaseUrl(string? raw, out Uri? url)
+    {
+        url = null;
+        return raw is { Length: > 0 } && Uri.TryCreate(raw, UriKind.Absolute, out url) && url.Scheme is "http" or "https";
+    }
 }

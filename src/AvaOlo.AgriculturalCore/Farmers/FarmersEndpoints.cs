@@ -13,11 +13,18 @@ public static class FarmersEndpoints
     public static void MapFarmers(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/farmers").WithTags("Farmers").RequireAuthorization(ApiScopes.RecordsRead).WithApiErrors();
-        group.MapGet("/", List).WithSummary("List farmers (a farmer key sees only itself)");
-        group.MapPost("/", Create).RequireAuthorization(Policies.ManageFarmers).WithSummary("Register a farmer");
-        group.MapGet("/{id}", Get).WithSummary("One farmer").WithMetadata(FarmerRouteMarker.Instance);
-        group.MapPut("/{id}", Update).RequireAuthorization(ApiScopes.RecordsWrite).WithSummary("Replace a farmer's details").WithMetadata(FarmerRouteMarker.Instance);
-        group.MapDelete("/{id}", Delete).RequireAuthorization(Policies.ManageFarmers).WithSummary("Delete a farmer (soft delete; revokes their keys)").WithMetadata(FarmerRouteMarker.Instance);
+        group.MapGet("/", List).WithName("ListFarmers").WithSummary("List farmers (a farmer key sees only itself)")
+            .WithDescription("Paged (`page`, `page_size` up to 200), optionally narrowed to one `country_code`. A farmer key lists only its own farmer.");
+        group.MapPost("/", Create).RequireAuthorization(Policies.ManageFarmers).WithName("RegisterFarmer").WithSummary("Register a farmer")
+            .WithDescription("Needs an integration or admin key. Without `country_code` the phone number gives the country (libphonenumber); 409 when the phone is already registered.");
+        group.MapGet("/{id}", Get).WithName("GetFarmer").WithSummary("One farmer").WithMetadata(FarmerRouteMarker.Instance)
+            .WithDescription("404 for an unknown or deleted farmer, and for one this key may not access.");
+        group.MapPut("/{id}", Update).RequireAuthorization(ApiScopes.RecordsWrite).WithName("ReplaceFarmer").WithSummary("Replace a farmer's details")
+            .WithMetadata(FarmerRouteMarker.Instance)
+            .WithDescription("Replaces the farmer's details, with the same rules as registering; 409 when the phone belongs to another farmer. Recorded in the audit trail.");
+        group.MapDelete("/{id}", Delete).RequireAuthorization(Policies.ManageFarmers).WithName("DeleteFarmer")
+            .WithSummary("Delete a farmer (soft delete; revokes their keys)").WithMetadata(FarmerRouteMarker.Instance)
+            .WithDescription("Needs an integration or admin key. The farmer and their records disappear from every read, and the farmer's API keys stop working.");
     }
 
     private static async Task<Results<Ok<Paged<FarmerResponse>>, ValidationProblem>> List(

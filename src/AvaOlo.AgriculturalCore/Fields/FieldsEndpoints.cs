@@ -14,13 +14,18 @@ public static class FieldsEndpoints
     {
         var byFarmer = app.MapGroup("/api/v1/farmer/{id}").WithTags("Fields").RequireAuthorization(ApiScopes.RecordsRead)
             .WithApiErrors().WithMetadata(FarmerRouteMarker.Instance);
-        byFarmer.MapGet("/fields", List).WithName("GetFarmerFields").WithSummary("A farmer's fields with areas (permanent URL)");
-        byFarmer.MapPost("/fields", Create).RequireAuthorization(ApiScopes.RecordsWrite).WithSummary("Add a field");
+        byFarmer.MapGet("/fields", List).WithName("GetFarmerFields").WithSummary("A farmer's fields with areas (permanent URL)")
+            .WithDescription("Every field of the farmer, by name, with the count and the total area in hectares.");
+        byFarmer.MapPost("/fields", Create).RequireAuthorization(ApiScopes.RecordsWrite).WithName("AddField").WithSummary("Add a field")
+            .WithDescription("`area_ha` from 0.0001 (1 m²) to 10,000 ha; optional centroid and GeoJSON Polygon/MultiPolygon boundary. 409 when the farmer already has a field of that name.");
 
         var single = app.MapGroup("/api/v1/fields").WithTags("Fields").RequireAuthorization(ApiScopes.RecordsRead).WithApiErrors();
-        single.MapGet("/{fieldId}", Get).WithSummary("One field");
-        single.MapPut("/{fieldId}", Update).RequireAuthorization(ApiScopes.RecordsWrite).WithSummary("Replace a field");
-        single.MapDelete("/{fieldId}", Delete).RequireAuthorization(ApiScopes.RecordsWrite).WithSummary("Delete a field and its plantings");
+        single.MapGet("/{fieldId}", Get).WithName("GetField").WithSummary("One field")
+            .WithDescription("404 for an unknown field and for another farmer's field alike.");
+        single.MapPut("/{fieldId}", Update).RequireAuthorization(ApiScopes.RecordsWrite).WithName("ReplaceField").WithSummary("Replace a field")
+            .WithDescription("Every property is replaced, with the same rules as when adding a field.");
+        single.MapDelete("/{fieldId}", Delete).RequireAuthorization(ApiScopes.RecordsWrite).WithName("DeleteField").WithSummary("Delete a field and its plantings")
+            .WithDescription("The field's plantings go with it; tasks stay, without the link to this field.");
     }
 
     // The hot path: no DbContext, one round trip that checks the farmer and reads the fields (FieldsReader).
@@ -46,14 +51,14 @@ public static class FieldsEndpoints
 
     private static async Task<Results<Ok<FieldResponse>, ProblemHttpResult>> Get(int fieldId, AvaOloDbContext db, HttpContext http, CancellationToken ct)
     {
-        var field = await FindAsync(db, http.Caller(), fieldId, tracking: false, ct);
+        var field = await db.Fields.AsNoTracking().FindOwnedAsync(db, http.Caller(), fieldId, ct);
         return field is null ? FarmerAccess.NotFound("field", fieldId) : TypedResults.Ok(field.ToResponse());
     }
 
     private static async Task<Results<Ok<FieldResponse>, ValidationProblem, ProblemHttpResult>> Update(
         int fieldId, FieldRequest request, AvaOloDbContext db, HttpContext http, CancellationToken ct)
     {
-        var field = await FindAsync(db, http.Caller(), fieldId, tracking: true, ct);
+        var field = await db.Fields.FindOwnedAsync(db, http.Caller(), fieldId, ct);
         if (field is null) return FarmerAccess.NotFound("field", fieldId);
         var (value, errors) = FieldRules.Validate(request);
         if (value is null) return errors.ToProblem();
@@ -64,7 +69,7 @@ public static class FieldsEndpoints
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(int fieldId, AvaOloDbContext db, HttpContext http, CancellationToken ct)
     {
-        var field = await FindAsync(db, http.Caller(), fieldId, tracking: true, ct);
+        var field = await db.Fields.FindOwnedAsync(db, http.Caller(), fieldId, ct);
         if (field is null) return FarmerAccess.NotFound("field", fieldId);
         // Plantings go with the field (audited one by one); task links are removed by the foreign key.
         var plantings = await db.Plantings.Where(p => p.FieldId == fieldId).ToListAsync(ct);
@@ -72,14 +77,6 @@ public static class FieldsEndpoints
         db.Fields.Remove(field);
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
-    }
-
-    /// <summary>A field the caller may access: it must belong to a visible (not deleted) farmer.</summary>
-    internal static async Task<Field?> FindAsync(AvaOloDbContext db, Caller caller, int fieldId, bool tracking, CancellationToken ct)
-    {
-        var query = tracking ? db.Fields : db.Fields.AsNoTracking();
-        var field = await query.FirstOrDefaultAsync(f => f.Id == fieldId && db.Farmers.Any(fa => fa.Id == f.FarmerId), ct);
-        return field is not null && caller.CanAccess(field.FarmerId) ? field : null;
     }
 
     private static void Apply(Field field, FieldRules.Normalized v)

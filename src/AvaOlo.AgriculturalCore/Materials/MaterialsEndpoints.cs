@@ -20,8 +20,10 @@ public static class MaterialsEndpoints
     public static void MapMaterials(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/materials").WithTags("Materials").RequireAuthorization(ApiScopes.RecordsRead).WithApiErrors();
-        group.MapGet("/", List).WithSummary("The input catalogue; `country_code` narrows the rules to one country");
-        group.MapGet("/{materialId}", Get).WithSummary("One material with its rules");
+        group.MapGet("/", List).WithName("ListMaterials").WithSummary("The input catalogue; `country_code` narrows the rules to one country")
+            .WithDescription("Products with their active ingredients and, per country and crop, the pre-harvest interval, maximum applications and dose range.");
+        group.MapGet("/{materialId}", Get).WithName("GetMaterial").WithSummary("One material with its rules")
+            .WithDescription("The product and its rules in every country.");
     }
 
     private static async Task<Results<Ok<List<MaterialResponse>>, ValidationProblem>> List(

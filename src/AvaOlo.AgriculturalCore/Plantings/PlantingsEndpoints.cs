@@ -1,6 +1,5 @@
 using AvaOlo.AgriculturalCore.Auth;
 using AvaOlo.AgriculturalCore.Common;
-using AvaOlo.AgriculturalCore.Fields;
 using AvaOlo.Data;
 using AvaOlo.Data.Entities;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,12 +18,16 @@ public static class PlantingsEndpoints
             .WithDescription("Without `season`: this year's plantings plus earlier ones still in the ground (perennials, winter crops). With `season`: exactly that season.");
 
         var byField = app.MapGroup("/api/v1/fields/{fieldId}").WithTags("Crops").RequireAuthorization(ApiScopes.RecordsWrite).WithApiErrors();
-        byField.MapPost("/plantings", Create).WithSummary("Plant a crop on a field for a season");
+        byField.MapPost("/plantings", Create).WithName("PlantCrop").WithSummary("Plant a crop on a field for a season")
+            .WithDescription("Any crop, named in any language (`crop_name`), for a `season_year`, with optional variety, dates, expected yield and plant count.");
 
         var single = app.MapGroup("/api/v1/plantings").WithTags("Crops").RequireAuthorization(ApiScopes.RecordsRead).WithApiErrors();
-        single.MapGet("/{plantingId}", Get).WithSummary("One planting");
-        single.MapPut("/{plantingId}", Update).RequireAuthorization(ApiScopes.RecordsWrite).WithSummary("Replace a planting");
-        single.MapDelete("/{plantingId}", Delete).RequireAuthorization(ApiScopes.RecordsWrite).WithSummary("Delete a planting");
+        single.MapGet("/{plantingId}", Get).WithName("GetPlanting").WithSummary("One planting")
+            .WithDescription("404 for an unknown planting and for another farmer's planting alike.");
+        single.MapPut("/{plantingId}", Update).RequireAuthorization(ApiScopes.RecordsWrite).WithName("ReplacePlanting").WithSummary("Replace a planting")
+            .WithDescription("Every property is replaced, with the same rules as when planting.");
+        single.MapDelete("/{plantingId}", Delete).RequireAuthorization(ApiScopes.RecordsWrite).WithName("DeletePlanting").WithSummary("Delete a planting")
+            .WithDescription("Removes the planting; the field stays.");
     }
 
     private static async Task<Results<Ok<FarmerCropsResponse>, ValidationProblem, ProblemHttpResult>> Crops(
@@ -49,7 +52,7 @@ public static class PlantingsEndpoints
     private static async Task<Results<Created<PlantingResponse>, ValidationProblem, ProblemHttpResult>> Create(
         int fieldId, PlantingRequest request, AvaOloDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
-        var field = await FieldsEndpoints.FindAsync(db, http.Caller(), fieldId, tracking: false, ct);
+        var field = await db.Fields.AsNoTracking().FindOwnedAsync(db, http.Caller(), fieldId, ct);
         if (field is null) return FarmerAccess.NotFound("field", fieldId);
         var (value, errors) = PlantingRules.Validate(request, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         if (value is null) return errors.ToProblem();
@@ -62,14 +65,14 @@ public static class PlantingsEndpoints
 
     private static async Task<Results<Ok<PlantingResponse>, ProblemHttpResult>> Get(int plantingId, AvaOloDbContext db, HttpContext http, CancellationToken ct)
     {
-        var planting = await FindAsync(db, http.Caller(), plantingId, tracking: false, ct);
+        var planting = await db.Plantings.AsNoTracking().FindOwnedAsync(db, http.Caller(), plantingId, ct);
         return planting is null ? FarmerAccess.NotFound("planting", plantingId) : TypedResults.Ok(planting.ToResponse());
     }
 
     private static async Task<Results<Ok<PlantingResponse>, ValidationProblem, ProblemHttpResult>> Update(
         int plantingId, PlantingRequest request, AvaOloDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
-        var planting = await FindAsync(db, http.Caller(), plantingId, tracking: true, ct);
+        var planting = await db.Plantings.FindOwnedAsync(db, http.Caller(), plantingId, ct);
         if (planting is null) return FarmerAccess.NotFound("planting", plantingId);
         var (value, errors) = PlantingRules.Validate(request, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         if (value is null) return errors.ToProblem();
@@ -80,18 +83,11 @@ public static class PlantingsEndpoints
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(int plantingId, AvaOloDbContext db, HttpContext http, CancellationToken ct)
     {
-        var planting = await FindAsync(db, http.Caller(), plantingId, tracking: true, ct);
+        var planting = await db.Plantings.FindOwnedAsync(db, http.Caller(), plantingId, ct);
         if (planting is null) return FarmerAccess.NotFound("planting", plantingId);
         db.Plantings.Remove(planting);
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
-    }
-
-    private static async Task<Planting?> FindAsync(AvaOloDbContext db, Caller caller, int plantingId, bool tracking, CancellationToken ct)
-    {
-        var query = tracking ? db.Plantings : db.Plantings.AsNoTracking();
-        var planting = await query.FirstOrDefaultAsync(p => p.Id == plantingId && db.Farmers.Any(f => f.Id == p.FarmerId), ct);
-        return planting is not null && caller.CanAccess(planting.FarmerId) ? planting : null;
     }
 
     private static void Apply(Planting p, PlantingRules.Normalized v)

@@ -17,12 +17,16 @@ public static class TasksEndpoints
         byFarmer.MapGet("/tasks", List).WithName("GetFarmerTasks")
             .WithSummary("A farmer's tasks, filtered by status and date range, paged (permanent URL)")
             .WithDescription("`from`/`to` (YYYY-MM-DD, inclusive) filter on done_on for done tasks and due_on otherwise. Newest first.");
-        byFarmer.MapPost("/tasks", Create).RequireAuthorization(ApiScopes.RecordsWrite).WithSummary("Record or plan a task");
+        byFarmer.MapPost("/tasks", Create).RequireAuthorization(ApiScopes.RecordsWrite).WithName("RecordTask").WithSummary("Record or plan a task")
+            .WithDescription("A `type` of work, `status` planned/done/cancelled with its date, the farmer's own `field_ids`, and `materials` from the catalogue or by name with a dose.");
 
         var single = app.MapGroup("/api/v1/tasks").WithTags("Tasks").RequireAuthorization(ApiScopes.RecordsRead).WithApiErrors();
-        single.MapGet("/{taskId}", Get).WithSummary("One task");
-        single.MapPut("/{taskId}", Update).RequireAuthorization(ApiScopes.RecordsWrite).WithSummary("Replace a task");
-        single.MapDelete("/{taskId}", Delete).RequireAuthorization(ApiScopes.RecordsWrite).WithSummary("Delete a task");
+        single.MapGet("/{taskId}", Get).WithName("GetTask").WithSummary("One task")
+            .WithDescription("With its fields and materials. 404 for an unknown task and for another farmer's task alike.");
+        single.MapPut("/{taskId}", Update).RequireAuthorization(ApiScopes.RecordsWrite).WithName("ReplaceTask").WithSummary("Replace a task")
+            .WithDescription("Every property is replaced, fields and materials included, with the same rules as when recording.");
+        single.MapDelete("/{taskId}", Delete).RequireAuthorization(ApiScopes.RecordsWrite).WithName("DeleteTask").WithSummary("Delete a task")
+            .WithDescription("Removes the task with its links to fields and materials.");
     }
 
     private static async Task<Results<Ok<Paged<TaskResponse>>, ValidationProblem, ProblemHttpResult>> List(
@@ -64,14 +68,14 @@ public static class TasksEndpoints
 
     private static async Task<Results<Ok<TaskResponse>, ProblemHttpResult>> Get(int taskId, AvaOloDbContext db, HttpContext http, CancellationToken ct)
     {
-        var task = await FindAsync(db, http.Caller(), taskId, tracking: false, ct);
+        var task = await WithLinks(db.Tasks.AsNoTracking()).FindOwnedAsync(db, http.Caller(), taskId, ct);
         return task is null ? FarmerAccess.NotFound("task", taskId) : TypedResults.Ok(task.ToResponse());
     }
 
     private static async Task<Results<Ok<TaskResponse>, ValidationProblem, ProblemHttpResult>> Update(
         int taskId, TaskRequest request, AvaOloDbContext db, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
-        var task = await FindAsync(db, http.Caller(), taskId, tracking: true, ct);
+        var task = await WithLinks(db.Tasks).FindOwnedAsync(db, http.Caller(), taskId, ct);
         if (task is null) return FarmerAccess.NotFound("task", taskId);
         if (await ApplyAsync(db, task, request, Today(clock), ct) is { } invalid) return invalid;
         db.Entry(task).Property(t => t.UpdatedAt).IsModified = true; // a change to links alone is still a change to the task
@@ -81,7 +85,7 @@ public static class TasksEndpoints
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(int taskId, AvaOloDbContext db, HttpContext http, CancellationToken ct)
     {
-        var task = await FindAsync(db, http.Caller(), taskId, tracking: true, ct);
+        var task = await WithLinks(db.Tasks).FindOwnedAsync(db, http.Caller(), taskId, ct);
         if (task is null) return FarmerAccess.NotFound("task", taskId);
         db.Tasks.Remove(task);
         await db.SaveChangesAsync(ct);
@@ -126,13 +130,9 @@ public static class TasksEndpoints
         return null;
     }
 
-    private static async Task<FarmTask?> FindAsync(AvaOloDbContext db, Caller caller, int taskId, bool tracking, CancellationToken ct)
-    {
-        var query = (tracking ? db.Tasks : db.Tasks.AsNoTracking())
-            .Include(t => t.Fields).ThenInclude(tf => tf.Field).Include(t => t.Materials).AsSplitQuery();
-        var task = await query.FirstOrDefaultAsync(t => t.Id == taskId && db.Farmers.Any(f => f.Id == t.FarmerId), ct);
-        return task is not null && caller.CanAccess(task.FarmerId) ? task : null;
-    }
+    /// <summary>A task with its fields and materials, which every task response shows.</summary>
+    private static IQueryable<FarmTask> WithLinks(IQueryable<FarmTask> tasks) =>
+        tasks.Include(t => t.Fields).ThenInclude(tf => tf.Field).Include(t => t.Materials).AsSplitQuery();
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

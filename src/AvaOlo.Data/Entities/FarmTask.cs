@@ -1,7 +1,7 @@
 namespace AvaOlo.Data.Entities;
 
 /// <summary>Work on one or more fields: sowing, spraying, harvest… The type is free text.</summary>
-public sealed class FarmTask : IAuditable, IAuditExtras
+public sealed class FarmTask : IAuditable, IAuditExtras, IFarmerOwned
 {
     public int Id { get; set; }
     public int FarmerId { get; set; }

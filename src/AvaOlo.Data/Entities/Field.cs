@@ -1,6 +1,6 @@
 namespace AvaOlo.Data.Entities;
 
-public sealed class Field : IAuditable
+public sealed class Field : IAuditable, IFarmerOwned
 {
     public int Id { get; set; }
     public int FarmerId { get; set; }

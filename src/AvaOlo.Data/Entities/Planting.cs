@@ -1,7 +1,7 @@
 namespace AvaOlo.Data.Entities;
 
 /// <summary>A crop on a field for one season. The crop is free text in any language and script.</summary>
-public sealed class Planting : IAuditable
+public sealed class Planting : IAuditable, IFarmerOwned
 {
     public int Id { get; set; }
     public int FieldId { get; set; }

@@ -1,5 +1,5 @@
-using AvaOlo.AgriculturalCore.Constitution;
-using AvaOlo.AgriculturalCore.Knowledge;
+using AvaOlo.AgriculturalCore.Assistant.Checks;
+using AvaOlo.AgriculturalCore.Assistant.FarmFacts;
 using AvaOlo.Data;
 using AvaOlo.Data.Entities;
 using AvaOlo.Testing;
@@ -26,7 +26,7 @@ public sealed class QueryPathSqlTests(TestDatabase database) : AssistantTestBase
         await db.SaveChangesAsync();
 
         await using var scope = Factory.Services.CreateAsyncScope();
-        var knowledge = scope.ServiceProvider.GetRequiredService<FarmKnowledge>();
+        var knowledge = scope.ServiceProvider.GetRequiredService<FarmFactReader>();
         foreach (var farmer in new[] { D.CroatianWheat, D.Mango, D.Tomato, D.HungarianInCroatia })
         foreach (var year in new[] { 2024, 2025, 2026, 2027 })
         {

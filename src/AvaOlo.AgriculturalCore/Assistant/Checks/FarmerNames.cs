@@ -1,0 +1,110 @@
+using AvaOlo.AgriculturalCore.Assistant.Matching;
+using AvaOlo.AgriculturalCore.Common;
+using Npgsql;
+
+namespace AvaOlo.AgriculturalCore.Assistant.Checks;
+
+/// <summary>
+/// Every farmer's name as words, looked up by first word: finding the names an answer contains costs one dictionary
+/// look-up per word of the answer, however many farmers there are. Pure: built from (id, name) rows.
+/// </summary>
+public sealed class NameIndex
+{
+    public const int MinLength = 5; // shorter names ("Ana") are ordinary words in too many languages
+
+    private readonly Dictionary<string, List<(int Id, string[] Words, string Name)>> _byFirstWord = new(StringComparer.Ordinal);
+
+    public NameIndex(IEnumerable<(int Id, string Name)> farmers)
+    {
+        foreach (var (id, name) in farmers)
+        {
+            if (name.Trim().Length < MinLength) continue;
+            var words = TextMatch.Words(name);
+            if (words.Length == 0) continue;
+            if (!_byFirstWord.TryGetValue(words[0], out var list)) _byFirstWord[words[0]] = list = [];
+            list.Add((id, words, name));
+        }
+    }
+
+    public int Count => _byFirstWord.Values.Sum(l => l.Count);
+
+    /// <summary>
+    /// Names of farmers other than <paramref name="exceptFarmerId"/> whose words appear in a row in the text, compared
+    /// without case or diacritics ("Šimun Horvat" is found as "simun horvat"); at most <paramref name="limit"/>.
+    /// </summary>
+    public IReadOnlyList<string> FoundIn(string text, int? exceptFarmerId, int limit = 3)
+    {
+        var words = TextMatch.Words(text);
+        List<string>? found = null;
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (!_byFirstWord.TryGetValue(words[i], out var candidates)) continue;
+            foreach (var (id, nameWords, name) in candidates)
+            {
+                if (id == exceptFarmerId || !InRow(words, i, nameWords) || found?.Contains(name) == true) continue;
+                (found ??= []).Add(name);
+                if (found.Count >= limit) return found;
+            }
+        }
+        return found ?? (IReadOnlyList<string>)[];
+    }
+
+    private static bool InRow(string[] words, int start, string[] nameWords)
+    {
+        if (start + nameWords.Length > words.Length) return false;
+        for (var j = 1; j < nameWords.Length; j++)
+            if (!string.Equals(words[start + j], nameWords[j], StringComparison.Ordinal)) return false;
+        return true;
+    }
+}
+
+/// <summary>
+/// The <see cref="NameIndex"/> of all living farmers for the privacy check, instead of a scan of the farmers table
+/// per model answer. Read at the first check, then re-read in the background when older than <see cref="RefreshAfter"/>
+/// (so a farmer registered or renamed moments ago is found after at most that long — the same window as a revoked key).
+/// </summary>
+public sealed class FarmerNames(NpgsqlDataSource data, TimeProvider clock, ILogger<FarmerNames> log)
+{
+    public static readonly TimeSpan RefreshAfter = TimeSpan.FromSeconds(30);
+
+    private static readonly string Names = $"SELECT id, name FROM farmers WHERE deleted_at IS NULL AND length(name) >= {NameIndex.MinLength}";
+
+    private readonly SemaphoreSlim _first = new(1, 1);
+    private volatile Snapshot? _snapshot;
+    private int _refreshing;
+
+    private sealed record Snapshot(NameIndex Index, DateTimeOffset ReadAt);
+
+    public async Task<IReadOnlyList<string>> FoundInAsync(string text, int? exceptFarmerId, CancellationToken ct)
+    {
+        var snapshot = _snapshot ?? await FirstAsync(ct);
+        if (clock.GetUtcNow() - snapshot.ReadAt > RefreshAfter && Interlocked.CompareExchange(ref _refreshing, 1, 0) == 0)
+            _ = Task.Run(RefreshInBackgroundAsync, CancellationToken.None);
+        return snapshot.Index.FoundIn(text, exceptFarmerId);
+    }
+
+    private async Task<Snapshot> FirstAsync(CancellationToken ct)
+    {
+        await _first.WaitAsync(ct);
+        try { return _snapshot ??= await ReadAsync(ct); }
+        finally { _first.Release(); }
+    }
+
+    private async Task RefreshInBackgroundAsync()
+    {
+        try { _snapshot = await ReadAsync(CancellationToken.None); }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            // The old names keep serving; the next check tries again.
+            log.LogWarning("Could not refresh farmer names for the privacy check: {Error}", e.Message);
+        }
+        finally { Volatile.Write(ref _refreshing, 0); }
+    }
+
+    private async Task<Snapshot> ReadAsync(CancellationToken ct)
+    {
+        var readAt = clock.GetUtcNow();
+        var rows = await Sql.ListAsync(data, Names, static r => (r.GetInt32(0), r.GetString(1)), ct);
+        return new Snapshot(new NameIndex(rows), readAt);
+    }
+}

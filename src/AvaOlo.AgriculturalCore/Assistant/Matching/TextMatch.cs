@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+
+namespace AvaOlo.AgriculturalCore.Assistant.Matching;
+
+/// <summary>Forgiving text comparison for any script: lower case, no diacritics, words.</summary>
+public static class TextMatch
+{
+    public static string Fold(string text)
+    {
+        var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var ch in decomposed)
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) != UnicodeCategory.NonSpacingMark) sb.Append(ch);
+        return sb.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    public static string[] Words(string text) =>
+        Fold(text).SplitWhere(static ch => !char.IsLetterOrDigit(ch)).Where(w => w.Length > 0).ToArray();
+
+    /// <summary>
+    /// Whether the question mentions a free-text name from the farmer's records (a crop or field in any
+    /// language): every word of the name, or a stem of its first long word, appears.
+    /// </summary>
+    public static bool Mentions(string[] questionWords, string name)
+    {
+        var nameWords = Words(name);
+        if (nameWords.Length == 0) return false;
+        if (nameWords.All(n => questionWords.Contains(n))) return true;
+        var first = nameWords.OrderByDescending(w => w.Length).First();
+        return first.Length >= 4 && questionWords.Any(q => q.Length >= 4 && (q.StartsWith(first[..Math.Min(first.Length, Math.Max(4, first.Length - 2))], StringComparison.Ordinal)));
+    }
+
+    private static string[] SplitWhere(this string text, Func<char, bool> separator)
+    {
+        var parts = new List<string>();
+        var sb = new StringBuilder();
+        foreach (var ch in text)
+        {
+            if (separator(ch)) { if (sb.Length > 0) { parts.Add(sb.ToString()); sb.Clear(); } }
+            else sb.Append(ch);
+        }
+        if (sb.Length > 0) parts.Add(sb.ToString());
+        return [.. parts];
+    }
+}
+
+/// <summary>
+/// Word stems folded once, when the set is made, not on every question. A stem of three letters or fewer must be
+/// a whole word ("ha" is not "hat"); a stem with a space matches the words in a row; any other stem matches the
+/// start of a word ("pšenic" matches "pšenici").
+/// </summary>
+public sealed class StemSet(IEnumerable<string> stems)
+{
+    private readonly string[] _stems = stems.Select(TextMatch.Fold).ToArray();
+
+    public bool MatchesAny(string[] words)
+    {
+        string? joined = null;
+        foreach (var stem in _stems)
+        {
+            if (stem.Contains(' ', StringComparison.Ordinal))
+            {
+                joined ??= string.Join(' ', words);
+                if (joined.Contains(stem, StringComparison.Ordinal)) return true;
+            }
+            else if (stem.Length <= 3 ? words.Contains(stem) : words.Any(w => w.StartsWith(stem, StringComparison.Ordinal))) return true;
+        }
+        return false;
+    }
+}

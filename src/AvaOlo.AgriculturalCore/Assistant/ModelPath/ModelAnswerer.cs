@@ -1,0 +1,53 @@
+using AvaOlo.AgriculturalCore.Assistant.Checks;
+using AvaOlo.AgriculturalCore.Assistant.Exchanges;
+using AvaOlo.ServiceDefaults.Telemetry;
+using Microsoft.Extensions.AI;
+
+namespace AvaOlo.AgriculturalCore.Assistant.ModelPath;
+
+/// <summary>
+/// The model path of one question: the model with this farmer's tools, its answer checked against the constitution,
+/// one corrective retry, all within the model deadline. Null means "answer rule-based instead".
+/// </summary>
+public sealed class ModelAnswerer(ModelCaller caller, FarmToolbox toolbox, ExchangeStore exchanges, AnswerChecker checker, ILogger<ModelAnswerer> log)
+{
+    /// <summary>A model is configured (a key or a base URL), whether or not it is usable now.</summary>
+    public bool Configured => caller.Options.ModelConfigured;
+
+    public bool Available => caller.Available;
+
+    /// <param name="continues">The client continues a thread (conversation_id), whose last exchanges the model is shown.</param>
+    /// <param name="calls">Every model call made, for llm_debug_log, whatever the outcome.</param>
+    public async Task<CheckedAnswer?> AnswerAsync(AssistantRequest request, bool continues, List<ModelCallRecord> calls, CancellationToken ct)
+    {
+        var options = caller.Options;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(options.Deadline);
+        var tools = request.FarmerId is { } id ? toolbox.For(id, request.CountryCode, request.Today) : null;
+        // A new thread (no conversation_id from the client) has no history to read.
+        var history = continues ? await exchanges.HistoryAsync(request.ThreadId, request.FarmerId, ct) : [];
+        string? correction = null;
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var (text, record) = await caller.AskAsync(request, history, tools, correction, deadline.Token);
+            if (text is null)
+            {
+                calls.Add(record);
+                log.LogWarning("Model call failed ({Error}); answering offline", record.Error);
+                return null;
+            }
+            var checks = await checker.CheckModelAnswerAsync(text, request.Language, request.FarmerId, ct);
+            calls.Add(record with { Checks = checks });
+            var failed = checks.Where(c => !c.Passed).ToList();
+            if (!options.ConstitutionalChecks || failed.Count == 0)
+                return new(new AssistantAnswer(text, request.Language, tools?.Sources.DistinctBy(s => (s.Type, s.Title)).ToList() ?? [], tools?.Calls ?? 0, record.Model), checks);
+            foreach (var violation in failed)
+            {
+                AvaOloMetrics.RecordConstitutionalViolation(violation.Name);
+                log.LogWarning("constitutional violation: {ViolationType} ({Detail}); attempt {Attempt}", violation.Name, violation.Detail, attempt + 1);
+            }
+            correction = SystemPrompt.Correction(request.Language, failed.Select(c => $"{c.Name}: {c.Detail}"));
+        }
+        return null; // two answers broke the rules: the rule-based answer is given instead
+    }
+}
