@@ -40,7 +40,7 @@ public sealed class LoginModel(DashboardSignIn signIn, LoginThrottle throttle, I
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (await DatabaseDownAsync(ct)) return Down();
-        if (!await antiforgery.IsRequestValidAsync(HttpContext)) return BadRequest();
+        if (!await AntiforgeryValidAsync()) return BadRequest();
         Username ??= "";
         Password ??= "";
         // Bounded before anything stores or hashes them: a 1 MB "username" is refused here, not counted by the throttle.
@@ -72,6 +72,20 @@ public sealed class LoginModel(DashboardSignIn signIn, LoginThrottle throttle, I
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
         // Only a local URL: "https://evil.example" or "//evil.example" would make the login an open redirect.
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+    }
+
+    // As the framework's own filter does: a missing or bad token, and a form that cannot be read at all, are a 400.
+    private async Task<bool> AntiforgeryValidAsync()
+    {
+        try
+        {
+            await antiforgery.ValidateRequestAsync(HttpContext);
+            return true;
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return false;
+        }
     }
 
     private async Task<bool> DatabaseDownAsync(CancellationToken ct) => !(await database.CheckAsync(ct)).Reachable;
