@@ -119,6 +119,39 @@ public sealed class DashboardSessionTests(TestDatabase database)
         Assert.Equal("/login", PathOf(page));
     }
 
+    [Fact]
+    public async Task During_a_database_outage_a_session_keeps_its_rights_for_the_grace_then_has_none_until_the_database_confirms_it()
+    {
+        await database.ResetAsync();
+        await DashboardSession.UserAsync(database, "boss", UserRoles.Admin);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var db = new DatabaseSwitch(database.Options.Host!, database.Options.Port);
+        var settings = database.Environment().ToDictionary(kv => kv.Key, kv => kv.Value);
+        settings["DB_HOST"] = "127.0.0.1";
+        settings["DB_PORT"] = db.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await using var host = new ServiceHost<DashboardSignIn>(settings, services: s => s.AddSingleton<TimeProvider>(clock));
+        using var admin = await DashboardSession.Open(host.BaseAddress).SignedInAsync("boss");
+        // /access-denied needs a signed-in user and nothing from the database: it shows what the session is worth.
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(admin, "/access-denied"));
+
+        db.Down();
+        clock.Advance(JustOverTheRecheck);
+        for (var i = 0; i < 3; i++) // also uses up the pool's connections that the outage broke
+            Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(admin, "/access-denied"));
+
+        clock.Advance(SessionPolicy.OutageGrace);
+        using (var page = await admin.Http.GetAsync("/access-denied"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+            Assert.Equal("/login", PathOf(page));
+        }
+        Assert.True(admin.HasAuthCookie(), "the cookie is kept for when the database is back");
+
+        db.Up();
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(admin, "/access-denied"));
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(admin, "/admin"));
+    }
+
     private async Task ChangeAsync(string username, string change)
     {
         await using var db = database.CreateContext();
