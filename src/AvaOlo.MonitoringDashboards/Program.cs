@@ -12,11 +12,12 @@ builder.UseAvaOloHosting();                                 // PORT (default 808
 builder.AddAvaOloTelemetry(Service);                        // /metrics, per-minute rollups, EMF, JSON logs
 builder.Services.AddAvaOloDatabase(builder.Configuration);  // DB_* validated at start; nothing connects yet
 builder.Services.TryAddSingleton(TimeProvider.System);
-builder.Services.AddDashboardAuth(builder.Configuration);   // cookie sign-in, role policies, shared keys
+builder.Services.AddDashboardAuth();                        // cookie sign-in, sessions re-checked, key ring in PostgreSQL
 builder.Services.AddRazorPages();
 builder.Services.AddProblemDetails();                       // /api errors as RFC 9457
 builder.Services.AddMonitoring(builder.Configuration);     // /api/metrics, /api/health, alarms, daily activity rollup
 builder.Services.Configure<JsonOptions>(o => ProblemDetailsSetup.ConfigureJson(o.SerializerOptions)); // /health as in core
+builder.Services.LoadKeyRingOnFirstUse();                  // last: no database connection before the host listens
 
 var app = builder.Build();
 app.UseAvaOloTelemetry();

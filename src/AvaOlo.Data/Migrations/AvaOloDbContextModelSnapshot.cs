@@ -752,6 +752,37 @@ namespace AvaOlo.Data.Migrations
                     b.ToTable("llm_debug_log", (string)null);
                 });
 
+            modelBuilder.Entity("AvaOlo.Data.Entities.LoginFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<byte[]>("Key")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_login_failures");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_login_failures_at");
+
+                    b.HasIndex("Key", "At")
+                        .HasDatabaseName("ix_login_failures_key_at");
+
+                    b.ToTable("login_failures", (string)null);
+                });
+
             modelBuilder.Entity("AvaOlo.Data.Entities.Material", b =>
                 {
                     b.Property<int>("Id")
@@ -1332,6 +1363,30 @@ namespace AvaOlo.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_users_role", "role IN ('admin', 'agronomist', 'business')");
                         });
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("AvaOlo.Data.Entities.ApiKey", b =>
