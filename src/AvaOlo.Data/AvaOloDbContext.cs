@@ -30,6 +30,9 @@ public sealed class AvaOloDbContext(DbContextOptions<AvaOloDbContext> options, A
     public DbSet<AlarmTransition> AlarmTransitions => Set<AlarmTransition>();
     public DbSet<ActivityDay> ActivityDays => Set<ActivityDay>();
     public DbSet<QuestionDay> QuestionDays => Set<QuestionDay>();
+    public DbSet<InboundMessage> WhatsAppInbox => Set<InboundMessage>();
+    public DbSet<OutboundMessage> WhatsAppOutbox => Set<OutboundMessage>();
+    public DbSet<DeliveryStatusEvent> WhatsAppStatusEvents => Set<DeliveryStatusEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AvaOloDbContext).Assembly);
