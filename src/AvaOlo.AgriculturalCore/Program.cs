@@ -9,6 +9,7 @@ using AvaOlo.AgriculturalCore.Query;
 using AvaOlo.AgriculturalCore.ScaleOut;
 using AvaOlo.AgriculturalCore.SelfTests;
 using AvaOlo.AgriculturalCore.Tasks;
+using AvaOlo.AgriculturalCore.WhatsApp;
 using AvaOlo.ServiceDefaults;
 
 const string Service = "ava-olo-agricultural-core";
@@ -23,6 +24,7 @@ builder.Services.AddApiKeyAuth();
 builder.Services.AddScaleOut(builder.Configuration);
 builder.Services.AddFarmerRateLimiting();
 builder.Services.AddAssistant();
+builder.Services.AddWhatsApp();
 builder.Services.AddApiDocs();
 builder.Services.AddOutputCache();
 
@@ -44,6 +46,7 @@ app.MapTasks();
 app.MapMaterials();
 app.MapQuery();
 app.MapSelfTests();
+app.MapWhatsApp();
 
 return await HostRunner.RunAsync(app, Service);
 
