@@ -4,4 +4,5 @@
 //   create-user         dashboard login (admin | agronomist | business)
 //   create-api-key      API key, optionally bound to one farmer
 //   demo-credentials    idempotent demo keys and login for run.sh
+//   whatsapp            send a signed WhatsApp webhook and print the reply; run the Cloud API stand-in
 return await AvaOlo.Cli.Cli.RunAsync(args, Console.Out, Console.Error);

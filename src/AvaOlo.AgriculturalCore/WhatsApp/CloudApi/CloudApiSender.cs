@@ -30,6 +30,7 @@ public sealed class CloudApiSender(IHttpClientFactory http, IOptions<WhatsAppOpt
     public static JsonObject Body(OutgoingMessage m, WhatsAppOptions o)
     {
         var body = new JsonObject { ["messaging_product"] = "whatsapp", ["recipient_type"] = "individual", ["to"] = m.Recipient.TrimStart('+') };
+        if (m.ReplyTo is not null) body["context"] = new JsonObject { ["message_id"] = m.ReplyTo };
         if (m.Mode == SendMode.Template && o.ReplyTemplate is var (name, language))
         {
             body["type"] = "template";

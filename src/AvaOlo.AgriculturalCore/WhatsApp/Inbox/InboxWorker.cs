@@ -66,7 +66,7 @@ public sealed class InboxWorker(NpgsqlDataSource data, IServiceScopeFactory scop
         {
             await using var scope = scopes.CreateAsyncScope();
             var reply = await scope.ServiceProvider.GetRequiredService<ReplyComposer>().ComposeAsync(m, stop);
-            var parts = MessageSplitter.Split(reply.Text);
+            var parts = MessageSplitter.Split(reply.Text, m.Provider == ChannelProviders.Twilio ? MessageSplitter.TwilioMaxLength : MessageSplitter.MaxLength);
             if (!await InboxWork.FinishAsync(data, m.Id, InboxStates.Answered, parts, reply.FarmerId, reply.ConversationId, null, clock.GetUtcNow(), stop))
                 log.LogWarning("WhatsApp message {InboxId} was answered by another instance first; this answer is not sent", m.Id);
         }

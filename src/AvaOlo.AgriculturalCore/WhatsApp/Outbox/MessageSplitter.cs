@@ -3,13 +3,16 @@ using System.Globalization;
 namespace AvaOlo.AgriculturalCore.WhatsApp.Outbox;
 
 /// <summary>
-/// Splits an answer into WhatsApp-sized parts (4,096 characters, counted in UTF-16 code units as the providers'
+/// Splits an answer into WhatsApp-sized parts (4,096 characters on the Cloud API, 1,600 on Twilio, counted in UTF-16 code units as the providers'
 /// limits are): at the last sentence end that fits, else the last line break or space, else (a single word longer
 /// than a message) at a text-element boundary, so a surrogate pair or a combining mark is never cut in two.
 /// </summary>
 public static class MessageSplitter
 {
     public const int MaxLength = 4096;
+
+    /// <summary>Twilio refuses a WhatsApp Body over 1,600 characters.</summary>
+    public const int TwilioMaxLength = 1600;
 
     public static IReadOnlyList<string> Split(string text, int maxLength = MaxLength)
     {

@@ -7,7 +7,8 @@ using NpgsqlTypes;
 namespace AvaOlo.AgriculturalCore.WhatsApp.Outbox;
 
 /// <summary>A queued message a sender has claimed, with the farmer's last message time (for the 24-hour window).</summary>
-public sealed record ClaimedSend(long Id, string Provider, string Recipient, string Kind, string Body, string? Buttons, int Attempts, DateTimeOffset? LastInbound);
+public sealed record ClaimedSend(long Id, string Provider, string Recipient, string Kind, string Body, string? Buttons, int Attempts, DateTimeOffset? LastInbound,
+    string? ReplyTo);
 
 /// <summary>
 /// The outbox's claims and outcomes, in SQL. Only the oldest queued message per recipient is claimed, so the parts of
@@ -21,7 +22,8 @@ public static class OutboxWork
         "AND NOT EXISTS (SELECT 1 FROM whatsapp_outbox e WHERE e.status = 'queued' AND e.provider = h.provider AND e.recipient = h.recipient AND e.id < h.id) " +
         "ORDER BY h.id LIMIT $4 FOR UPDATE SKIP LOCKED) " +
         "RETURNING id, provider, recipient, kind, body, buttons, attempts, " +
-        "(SELECT max(coalesce(i.sent_at, i.received_at)) FROM whatsapp_inbox i WHERE i.provider = o.provider AND i.sender = o.recipient)";
+        "(SELECT max(coalesce(i.sent_at, i.received_at)) FROM whatsapp_inbox i WHERE i.provider = o.provider AND i.sender = o.recipient), " +
+        "(SELECT i.provider_message_id FROM whatsapp_inbox i WHERE i.id = o.inbox_id)";
 
     private const string Events = "SELECT status FROM whatsapp_status_events WHERE provider = $1 AND provider_message_id = $2";
 
@@ -39,7 +41,7 @@ public static class OutboxWork
 
     public static Task<List<ClaimedSend>> ClaimAsync(NpgsqlDataSource data, DateTimeOffset now, TimeSpan lease, string me, int limit, CancellationToken ct) =>
         Sql.ListAsync(data, Claim, static r => new ClaimedSend(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),
-            r.NullableString(5), r.GetInt32(6), r.Nullable<DateTimeOffset>(7)), ct, now, now + lease, me, limit);
+            r.NullableString(5), r.GetInt32(6), r.Nullable<DateTimeOffset>(7), r.NullableString(8)), ct, now, now + lease, me, limit);
 
     /// <summary>Records the provider's id; statuses that arrived before it (a fast "delivered") are applied now.</summary>
     public static async Task SentAsync(NpgsqlDataSource data, ClaimedSend m, string providerId, SendDecision how, DateTimeOffset now, CancellationToken ct)

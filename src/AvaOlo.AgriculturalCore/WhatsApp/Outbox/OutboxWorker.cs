@@ -81,7 +81,7 @@ public sealed class OutboxWorker(NpgsqlDataSource data, IEnumerable<IMessageSend
             await OutboxWork.EndAsync(data, m.Id, OutboxStates.Skipped, null, how.Reason, now, ct);
             return;
         }
-        var result = await sender.SendAsync(new OutgoingMessage(m.Id, m.Recipient, m.Kind, m.Body, m.Buttons, how.Mode), ct);
+        var result = await sender.SendAsync(new OutgoingMessage(m.Id, m.Recipient, m.Kind, m.Body, m.Buttons, how.Mode, m.ReplyTo), ct);
         now = clock.GetUtcNow();
         switch (result)
         {

@@ -1,7 +1,8 @@
 namespace AvaOlo.AgriculturalCore.WhatsApp.Outbox;
 
 /// <summary>One message to hand to a provider, and how (free text inside the window, the template outside it).</summary>
-public sealed record OutgoingMessage(long Id, string Recipient, string Kind, string Body, string? ButtonsJson, SendMode Mode);
+/// <summary>ReplyTo: the provider id of the message this answers (Meta shows the reply quoting it).</summary>
+public sealed record OutgoingMessage(long Id, string Recipient, string Kind, string Body, string? ButtonsJson, SendMode Mode, string? ReplyTo);
 
 /// <summary>What a provider said: accepted (with its message id), or refused for now (retry) or for good.</summary>
 public abstract record SendResult
