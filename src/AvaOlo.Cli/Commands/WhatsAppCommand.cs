@@ -114,7 +114,11 @@ internal static class WhatsAppCommand
             ctx.Out.WriteLine($"WHATSAPP_GRAPH_URL={standIn.GraphUrl}");
             ctx.Out.Flush();
             ctx.Progress($"WhatsApp Cloud API stand-in listening; statuses go to {hook}; Ctrl-C stops it");
-            try { await Task.Delay(Timeout.Infinite, ct); } catch (OperationCanceledException) { }
+            // run.sh stops it with SIGTERM, a terminal with Ctrl-C: either ends the wait and disposes the server.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            using var onTerm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+            using var onInt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+            try { await Task.Delay(Timeout.Infinite, stop.Token); } catch (OperationCanceledException) { }
             return ExitCodes.Ok;
         });
         return command;
