@@ -56,7 +56,7 @@ public sealed class WhatsAppOptions
         Url("TWILIO_API_URL", TwilioApiUrl, errors);
         Url("PUBLIC_BASE_URL", PublicBaseUrl, errors);
         if (Set(TemplateReply) && ReplyTemplate is null) errors.Add($"WHATSAPP_TEMPLATE_REPLY must be name:language, e.g. farmer_reply:hr (got \"{TemplateReply}\")");
-        if (TwilioEnabled && Data.Phones.Parse(TwilioFrom) is { IsValid: false } p)
+        if (TwilioEnabled && TwilioFrom is not null && Data.Phones.Parse(TwilioFrom) is { IsValid: false } p)
             errors.Add($"TWILIO_WHATSAPP_NUMBER {p.Error} (got \"{TwilioWhatsAppNumber}\")");
         return errors;
     }

@@ -38,10 +38,10 @@ public static class TwilioWebhook
             return TypedResults.Problem(statusCode: 415, title: "Unsupported media type", detail: "content-type: Twilio posts application/x-www-form-urlencoded");
         var body = await WebhookBody.ReadAsync(request, ct);
         if (body is null) return WebhookBody.TooLarge();
-        var form = await new FormReader(new MemoryStream(body)).ReadFormAsync(ct);
-        var fields = form.ToDictionary(kv => kv.Key, kv => kv.Value.ToString(), StringComparer.Ordinal);
-        var validator = new global::Twilio.Security.RequestValidator(o.TwilioAuthToken);
-        if (!validator.Validate(PublicUrl(request, o), fields, request.Headers[SignatureHeader].ToString()))
+        Dictionary<string, string> fields;
+        try { fields = (await new FormReader(new MemoryStream(body)).ReadFormAsync(ct)).ToDictionary(kv => kv.Key, kv => kv.Value.ToString(), StringComparer.Ordinal); }
+        catch (InvalidDataException e) { return WebhookBody.Invalid(new("body", $"is not a valid form ({e.Message})")); }
+        if (!SignatureValid(o, PublicUrl(request, o), fields, request.Headers[SignatureHeader].ToString()))
         {
             counters.SignatureFailed();
             return WebhookBody.BadSignature(SignatureHeader);
@@ -51,6 +51,13 @@ public static class TwilioWebhook
         await InboxStore.StoreAsync(data, notification, clock.GetUtcNow(), ct);
         counters.Received(notification.Messages.Count);
         return twiml ? TypedResults.Text("<Response/>", "text/xml") : TypedResults.Ok();
+    }
+
+    private static bool SignatureValid(WhatsAppOptions o, string url, Dictionary<string, string> fields, string signature)
+    {
+        if (signature.Length == 0) return false;
+        try { return new global::Twilio.Security.RequestValidator(o.TwilioAuthToken).Validate(url, fields, signature); }
+        catch (Exception e) when (e is FormatException or ArgumentException) { return false; }
     }
 
     /// <summary>The URL Twilio called and signed: behind a load balancer it is PUBLIC_BASE_URL's, not the one we see.</summary>
