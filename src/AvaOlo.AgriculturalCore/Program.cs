@@ -8,6 +8,7 @@ using AvaOlo.AgriculturalCore.Materials;
 using AvaOlo.AgriculturalCore.Plantings;
 using AvaOlo.AgriculturalCore.ScaleOut;
 using AvaOlo.AgriculturalCore.Tasks;
+using AvaOlo.AgriculturalCore.WhatsApp;
 using AvaOlo.ServiceDefaults;
 
 const string Service = "ava-olo-agricultural-core";
@@ -22,6 +23,7 @@ builder.Services.AddApiKeyAuth();
 builder.Services.AddScaleOut(builder.Configuration);
 builder.Services.AddFarmerRateLimiting();
 builder.Services.AddAssistant();
+builder.Services.AddWhatsApp();
 builder.Services.AddApiDocs();
 builder.Services.AddOutputCache();
 
@@ -42,6 +44,7 @@ app.MapPlantings();
 app.MapTasks();
 app.MapMaterials();
 app.MapAssistant();
+app.MapWhatsApp();
 
 return await HostRunner.RunAsync(app, Service);
 

@@ -33,6 +33,9 @@ public sealed class AvaOloDbContext(DbContextOptions<AvaOloDbContext> options, A
     public DbSet<QuestionDay> QuestionDays => Set<QuestionDay>();
     public DbSet<LoginFailure> LoginFailures => Set<LoginFailure>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<InboundMessage> WhatsAppInbox => Set<InboundMessage>();
+    public DbSet<OutboundMessage> WhatsAppOutbox => Set<OutboundMessage>();
+    public DbSet<DeliveryStatusEvent> WhatsAppStatusEvents => Set<DeliveryStatusEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AvaOloDbContext).Assembly);

@@ -465,6 +465,56 @@ namespace AvaOlo.Data.Migrations
                     b.ToTable("crop_names", (string)null);
                 });
 
+            modelBuilder.Entity("AvaOlo.Data.Entities.DeliveryStatusEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset?>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("ProviderMessageId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("provider_message_id");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_whatsapp_status_events");
+
+                    b.HasIndex("Provider", "ProviderMessageId", "Status")
+                        .IsUnique()
+                        .HasDatabaseName("ix_whatsapp_status_events_provider_provider_message_id_status");
+
+                    b.ToTable("whatsapp_status_events", (string)null);
+                });
+
             modelBuilder.Entity("AvaOlo.Data.Entities.FarmTask", b =>
                 {
                     b.Property<int>("Id")
@@ -672,6 +722,133 @@ namespace AvaOlo.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_fields_area_positive", "area_ha > 0");
                         });
+                });
+
+            modelBuilder.Entity("AvaOlo.Data.Entities.InboundMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<long?>("ConversationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<int?>("FarmerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("farmer_id");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("locked_by");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("ProviderMessageId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("provider_message_id");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Recipient")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("recipient");
+
+                    b.Property<string>("Sender")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("sender");
+
+                    b.Property<string>("SenderCountry")
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("sender_country")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_whatsapp_inbox");
+
+                    b.HasIndex("ConversationId")
+                        .HasDatabaseName("ix_whatsapp_inbox_conversation_id");
+
+                    b.HasIndex("FarmerId")
+                        .HasDatabaseName("ix_whatsapp_inbox_farmer_id");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_whatsapp_inbox_received_at");
+
+                    b.HasIndex("Provider", "ProviderMessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_whatsapp_inbox_provider_provider_message_id");
+
+                    b.HasIndex("Provider", "Sender", "Id")
+                        .HasDatabaseName("ix_whatsapp_inbox_pending")
+                        .HasFilter("state = 'pending'");
+
+                    b.HasIndex("Provider", "Sender", "ReceivedAt")
+                        .HasDatabaseName("ix_whatsapp_inbox_provider_sender_received_at");
+
+                    b.ToTable("whatsapp_inbox", (string)null);
                 });
 
             modelBuilder.Entity("AvaOlo.Data.Entities.LlmCall", b =>
@@ -1133,6 +1310,139 @@ namespace AvaOlo.Data.Migrations
                     b.ToTable("metric_route_hours", (string)null);
                 });
 
+            modelBuilder.Entity("AvaOlo.Data.Entities.OutboundMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Buttons")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("buttons");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<DateTimeOffset?>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
+                    b.Property<long?>("InboxId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("inbox_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("locked_by");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("integer")
+                        .HasColumnName("part");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("ProviderMessageId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("provider_message_id");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("recipient");
+
+                    b.Property<string>("SentAs")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("sent_as");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("SkipReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("skip_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_whatsapp_outbox");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_whatsapp_outbox_created_at");
+
+                    b.HasIndex("InboxId", "Part")
+                        .IsUnique()
+                        .HasDatabaseName("ix_whatsapp_outbox_inbox_id_part");
+
+                    b.HasIndex("Provider", "ProviderMessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_whatsapp_outbox_provider_provider_message_id")
+                        .HasFilter("provider_message_id IS NOT NULL");
+
+                    b.HasIndex("Provider", "Recipient", "Id")
+                        .HasDatabaseName("ix_whatsapp_outbox_queued")
+                        .HasFilter("status = 'queued'");
+
+                    b.ToTable("whatsapp_outbox", (string)null);
+                });
+
             modelBuilder.Entity("AvaOlo.Data.Entities.Planting", b =>
                 {
                     b.Property<int>("Id")
@@ -1429,6 +1739,21 @@ namespace AvaOlo.Data.Migrations
                     b.Navigation("Farmer");
                 });
 
+            modelBuilder.Entity("AvaOlo.Data.Entities.InboundMessage", b =>
+                {
+                    b.HasOne("AvaOlo.Data.Entities.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_whatsapp_inbox_conversations_conversation_id");
+
+                    b.HasOne("AvaOlo.Data.Entities.Farmer", null)
+                        .WithMany()
+                        .HasForeignKey("FarmerId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_whatsapp_inbox_farmers_farmer_id");
+                });
+
             modelBuilder.Entity("AvaOlo.Data.Entities.Material", b =>
                 {
                     b.OwnsMany("AvaOlo.Data.Entities.ActiveIngredient", "ActiveIngredients", b1 =>
@@ -1473,6 +1798,15 @@ namespace AvaOlo.Data.Migrations
                         .HasConstraintName("fk_material_rules_materials_material_id");
 
                     b.Navigation("Material");
+                });
+
+            modelBuilder.Entity("AvaOlo.Data.Entities.OutboundMessage", b =>
+                {
+                    b.HasOne("AvaOlo.Data.Entities.InboundMessage", null)
+                        .WithMany()
+                        .HasForeignKey("InboxId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_whatsapp_outbox_whatsapp_inbox_inbox_id");
                 });
 
             modelBuilder.Entity("AvaOlo.Data.Entities.Planting", b =>
