@@ -5,3 +5,9 @@
 //   create-api-key      API key, optionally bound to one farmer
 //   demo-credentials    idempotent demo keys and login for run.sh
 return await AvaOlo.Cli.Cli.RunAsync(args, Console.Out, Console.Error);
+
+/// <summary>
+/// Internal: the ASP.NET Core framework that comes with AvaOlo.Data would otherwise make it public (its source generator
+/// does so for test hosts), and the core's tests reference this program beside the core's.
+/// </summary>
+internal partial class Program;

@@ -1,3 +1,4 @@
+using AvaOlo.Data.Hosting;
 using AvaOlo.MonitoringDashboards.Auth;
 using AvaOlo.MonitoringDashboards.Hosting;
 using AvaOlo.MonitoringDashboards.Monitoring;
@@ -10,7 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.UseAvaOloHosting();                                 // PORT (default 8080) unless URLs are configured
 builder.AddAvaOloTelemetry(Service);                        // /metrics, per-minute rollups, EMF, JSON logs
-builder.Services.AddAvaOloDatabase(builder.Configuration);  // DB_* validated at start; nothing connects yet
+builder.Services.AddAvaOloDatabase();                       // DB_* validated at start; nothing connects yet
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddDashboardAuth(builder.Configuration);   // cookie sign-in, role policies, shared keys
 builder.Services.AddRazorPages();

@@ -13,10 +13,18 @@ public static class HostRunner
             await app.RunAsync();
             return 0;
         }
-        catch (OptionsValidationException e)
+        catch (Exception e) when (Failures(e) is { Count: > 0 } failures)
         {
-            await Console.Error.WriteLineAsync($"{service}: configuration error: {string.Join("; ", e.Failures)}");
+            await Console.Error.WriteLineAsync($"{service}: configuration error: {string.Join("; ", failures)}");
             return 2;
         }
     }
+
+    /// <summary>ValidateOnStart throws one OptionsValidationException, or an AggregateException of them when several options are bad.</summary>
+    public static IReadOnlyList<string> Failures(Exception e) => e switch
+    {
+        OptionsValidationException o => o.Failures.ToList(),
+        AggregateException a when a.InnerExceptions.All(x => x is OptionsValidationException) => a.InnerExceptions.SelectMany(Failures).ToList(),
+        _ => [],
+    };
 }

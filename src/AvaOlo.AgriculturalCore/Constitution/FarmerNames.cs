@@ -1,4 +1,5 @@
 using AvaOlo.AgriculturalCore.Common;
+using AvaOlo.Data;
 using AvaOlo.AgriculturalCore.Knowledge;
 using Npgsql;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using AvaOlo.AgriculturalCore.Common;
+using AvaOlo.Data;
 using Npgsql;
 
 namespace AvaOlo.AgriculturalCore.Knowledge;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using AvaOlo.Data;
-using AvaOlo.ServiceDefaults;
+using AvaOlo.Data.Hosting;
 using AvaOlo.ServiceDefaults.Telemetry;
 using Npgsql;
 
@@ -48,12 +48,11 @@ public sealed class HealthQuery(NpgsqlDataSource dataSource, DatabaseProbe probe
         if (!h.Reachable) return new("unhealthy", h.Reason, details);
         try
         {
-            await using var cmd = dataSource.CreateCommand(
-                "SELECT (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()), current_setting('max_connections')::int");
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            await r.ReadAsync(ct);
-            details["connections_used"] = r.GetInt64(0);
-            details["connections_max"] = r.GetInt32(1);
+            var (used, max) = (await Sql.ListAsync(dataSource,
+                "SELECT (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()), current_setting('max_connections')::int",
+                r => (r.GetInt64(0), r.GetInt32(1)), ct))[0];
+            details["connections_used"] = used;
+            details["connections_max"] = max;
         }
         catch (NpgsqlException e)
         {
@@ -90,15 +89,11 @@ public sealed class HealthQuery(NpgsqlDataSource dataSource, DatabaseProbe probe
         var details = new Dictionary<string, object?> { ["configured"] = configured, ["model"] = config["OPENAI_MODEL"] ?? "gpt-4" };
         try
         {
-            await using var cmd = dataSource.CreateCommand("""
+            var (lastSuccess, recent) = (await Sql.ListAsync(dataSource, """
                 SELECT (SELECT max(created_at) FROM llm_debug_log WHERE success),
-                       ARRAY(SELECT success FROM llm_debug_log WHERE created_at > @since ORDER BY created_at DESC LIMIT 10)
-                """);
-            cmd.Parameters.AddWithValue("since", clock.GetUtcNow().AddMinutes(-15));
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            await r.ReadAsync(ct);
-            var recent = r.GetFieldValue<bool[]>(1);
-            details["last_success_at"] = r.IsDBNull(0) ? null : r.GetFieldValue<DateTimeOffset>(0);
+                       ARRAY(SELECT success FROM llm_debug_log WHERE created_at > $1 ORDER BY created_at DESC LIMIT 10)
+                """, r => (r.Nullable<DateTimeOffset>(0), r.GetFieldValue<bool[]>(1)), ct, clock.GetUtcNow().AddMinutes(-15)))[0];
+            details["last_success_at"] = lastSuccess;
             details["recent_calls"] = recent.Length;
             details["recent_failures"] = recent.Count(s => !s);
             var circuit = HealthRules.Circuit(recent);
