@@ -13,10 +13,10 @@ builder.UseAvaOloHosting();                                 // PORT (default 808
 builder.AddAvaOloTelemetry(Service);                        // /metrics, per-minute rollups, EMF, JSON logs
 builder.Services.AddAvaOloDatabase();                       // DB_* validated at start; nothing connects yet
 builder.Services.TryAddSingleton(TimeProvider.System);
-builder.Services.AddDashboardAuth(builder.Configuration);   // cookie sign-in, role policies, shared keys
+builder.Services.AddDashboardAuth();                        // cookie sign-in, role policies, shared keys
 builder.Services.AddRazorPages();
 builder.Services.AddProblemDetails();                       // /api errors as RFC 9457
-builder.Services.AddMonitoring(builder.Configuration);     // /api/metrics, /api/health, alarms, daily activity rollup
+builder.Services.AddMonitoring();                           // /api/metrics, /api/health, alarms, daily activity rollup
 builder.Services.Configure<JsonOptions>(o => ProblemDetailsSetup.ConfigureJson(o.SerializerOptions)); // /health as in core
 
 var app = builder.Build();

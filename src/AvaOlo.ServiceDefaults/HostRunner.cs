@@ -6,7 +6,7 @@ namespace AvaOlo.ServiceDefaults;
 public static class HostRunner
 {
     /// <summary>Runs the app; a bad setting ends the process with one clear line and exit code 2, not a stack trace.</summary>
-    public static async Task<int> RunAsync(WebApplication app, string service)
+    public static async Task<int> RunAsync(WebApplication app, string service, TextWriter? stderr = null)
     {
         try
         {
@@ -15,7 +15,7 @@ public static class HostRunner
         }
         catch (Exception e) when (Failures(e) is { Count: > 0 } failures)
         {
-            await Console.Error.WriteLineAsync($"{service}: configuration error: {string.Join("; ", failures)}");
+            await (stderr ?? Console.Error).WriteLineAsync($"{service}: configuration error: {string.Join("; ", failures)}");
             return 2;
         }
     }

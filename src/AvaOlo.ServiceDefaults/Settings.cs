@@ -46,6 +46,10 @@ public static class Settings
         return (options, validate(options).ToList());
     }
 
+    /// <summary>Each setting of a bound options object with the value in effect (its default when unset).</summary>
+    public static IEnumerable<(string Key, object? Value)> Values(object options) =>
+        Named(options.GetType()).Select(p => (p.Key, p.Property.GetValue(options)));
+
     private static IEnumerable<(string Key, PropertyInfo Property)> Named(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.SetMethod is { IsPublic: true })

@@ -1,6 +1,10 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using AvaOlo.MonitoringDashboards.Monitoring;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Options;
 
 namespace AvaOlo.MonitoringDashboards.Auth;
 
@@ -8,7 +12,7 @@ public static class AuthSetup
 {
     public const string CookieName = "avaolo_auth";
 
-    public static IServiceCollection AddDashboardAuth(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddDashboardAuth(this IServiceCollection services)
     {
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
@@ -32,7 +36,7 @@ public static class AuthSetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         foreach (var (policy, roles) in Policies.Roles) authorization.AddPolicy(policy, p => p.RequireRole(roles));
 
-        AddKeyRing(services, config);
+        AddKeyRing(services);
         services.AddScoped<DashboardSignIn>();
         services.AddSingleton<LoginThrottle>();
         return services;
@@ -42,11 +46,15 @@ public static class AuthSetup
     /// Cookies are encrypted with the data-protection key ring. Instances behind one load balancer must share it,
     /// or a cookie issued by one is rejected by the next: DATA_PROTECTION_KEYS_DIR points them at a shared folder.
     /// </summary>
-    private static void AddKeyRing(IServiceCollection services, IConfiguration config)
+    private static void AddKeyRing(IServiceCollection services)
     {
-        var keys = services.AddDataProtection().SetApplicationName("ava-olo-monitoring-dashboards");
-        var dir = config["DATA_PROTECTION_KEYS_DIR"];
-        if (!string.IsNullOrWhiteSpace(dir)) keys.PersistKeysToFileSystem(new DirectoryInfo(dir));
+        services.AddDataProtection().SetApplicationName("ava-olo-monitoring-dashboards");
+        // What PersistKeysToFileSystem does, once the folder is known from the bound options.
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<DashboardOptions>, ILoggerFactory>((keys, options, logs) =>
+        {
+            if (!string.IsNullOrWhiteSpace(options.Value.KeysDirectory))
+                keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(options.Value.KeysDirectory), logs);
+        });
     }
 
     private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)

@@ -3,6 +3,7 @@ using AvaOlo.ServiceDefaults.Telemetry;
 using AvaOlo.Data;
 using AvaOlo.Data.Hosting;
 using Npgsql;
+using Microsoft.Extensions.Options;
 using NpgsqlTypes;
 
 namespace AvaOlo.MonitoringDashboards.Monitoring;
@@ -13,8 +14,8 @@ namespace AvaOlo.MonitoringDashboards.Monitoring;
 /// minute was not evaluated already. Transitions are stored, logged and POSTed to ALARM_WEBHOOK_URL when set.
 /// </summary>
 public sealed class AlarmEvaluator(
-    NpgsqlDataSource dataSource, AlarmThresholds thresholds, TimeProvider clock, IHttpClientFactory http,
-    IConfiguration config, TelemetryOptions background, ILogger<AlarmEvaluator> log) : BackgroundService
+    NpgsqlDataSource dataSource, IOptions<AlarmThresholds> alarms, IOptions<DashboardOptions> options, TimeProvider clock, IHttpClientFactory http,
+    TelemetryOptions background, ILogger<AlarmEvaluator> log) : BackgroundService
 {
     public static readonly string[] KnownServices = ["ava-olo-agricultural-core", "ava-olo-monitoring-dashboards"];
     private const long LockKey = 0x4156414F4C4F01; // "AVAOLO" + 1
@@ -54,7 +55,7 @@ public sealed class AlarmEvaluator(
             {
                 (string State, DateTimeOffset Evaluated)? before = previous.TryGetValue((rule, service), out var found) ? found : null;
                 if (before is { } b && b.Evaluated >= minute) continue; // another instance did this minute
-                var outcome = AlarmRules.Evaluate(rule, thresholds, minute, recent);
+                var outcome = AlarmRules.Evaluate(rule, alarms.Value, minute, recent);
                 var changed = AlarmRules.IsTransition(before?.State, outcome.State);
                 await conn.ExecuteAsync("""
                     INSERT INTO alarm_states (alarm, service, state, value, reason, since, evaluated_minute)
@@ -84,8 +85,7 @@ public sealed class AlarmEvaluator(
 
     private async Task NotifyAsync(Transition t, CancellationToken ct)
     {
-        var url = config["ALARM_WEBHOOK_URL"];
-        if (string.IsNullOrWhiteSpace(url)) return;
+        if (options.Value.AlarmWebhook is not { } url) return;
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
