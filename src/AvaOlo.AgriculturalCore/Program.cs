@@ -1,3 +1,4 @@
+using AvaOlo.AgriculturalCore;
 using AvaOlo.AgriculturalCore.Assistant;
 using AvaOlo.AgriculturalCore.Auth;
 using AvaOlo.AgriculturalCore.Common;
@@ -9,15 +10,18 @@ using AvaOlo.AgriculturalCore.Plantings;
 using AvaOlo.AgriculturalCore.ScaleOut;
 using AvaOlo.AgriculturalCore.Tasks;
 using AvaOlo.AgriculturalCore.WhatsApp;
+using AvaOlo.Data.Hosting;
 using AvaOlo.ServiceDefaults;
 
 const string Service = "ava-olo-agricultural-core";
 var builder = WebApplication.CreateBuilder(args);
 builder.UseAvaOloHosting();
 builder.AddAvaOloTelemetry(Service);
+builder.Services.AddRolledUpMetrics(AvaOloMetrics.All);
 
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddAvaOloDatabase(builder.Configuration);
+builder.Services.AddAvaOloDatabase();
+builder.Services.AddDatabaseOutageAnswers();
 builder.Services.AddAvaOloApiDefaults();
 builder.Services.AddApiKeyAuth();
 builder.Services.AddScaleOut(builder.Configuration);

@@ -7,6 +7,6 @@
 //   whatsapp            send a signed WhatsApp webhook and print the reply; run the Cloud API stand-in
 return await AvaOlo.Cli.Cli.RunAsync(args, Console.Out, Console.Error);
 
-// Internal: the ASP.NET Core framework (for the WhatsApp stand-in) would otherwise make the top-level Program public, clashing
-// with the services' Program in test projects that reference both.
+// Internal: the ASP.NET Core framework (which comes with AvaOlo.Data, and the WhatsApp stand-in) would otherwise make the
+// top-level Program public, clashing with the services' Program in test projects that reference both.
 internal sealed partial class Program;

@@ -30,9 +30,9 @@ public sealed class ChannelHealth(NpgsqlDataSource data, IOptions<WhatsAppOption
             if (databaseUp) _last = (value, now);
             return value;
         }
-        catch (Exception e) when (AvaOlo.ServiceDefaults.DatabaseErrors.IsUnavailable(e))
+        catch (Exception e) when (AvaOlo.Data.Hosting.DatabaseErrors.IsUnavailable(e))
         {
-            log.LogWarning("Channel health: figures unavailable ({Reason})", AvaOlo.ServiceDefaults.DatabaseErrors.Describe(e));
+            log.LogWarning("Channel health: figures unavailable ({Reason})", AvaOlo.Data.Hosting.DatabaseErrors.Describe(e));
             return await ReadFiguresAsync(databaseUp: false, ct);
         }
     }

@@ -31,7 +31,7 @@ public sealed class NotificationListener(NpgsqlDataSource data, ChannelSignals s
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
             catch (Exception e) when (e is NpgsqlException or TimeoutException or System.IO.IOException)
             {
-                log.LogWarning("WhatsApp notifications: connection lost ({Reason}); polling until it is back", AvaOlo.ServiceDefaults.DatabaseErrors.Describe(e));
+                log.LogWarning("WhatsApp notifications: connection lost ({Reason}); polling until it is back", AvaOlo.Data.Hosting.DatabaseErrors.Describe(e));
                 try { await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken); } catch (OperationCanceledException) { return; }
             }
         }

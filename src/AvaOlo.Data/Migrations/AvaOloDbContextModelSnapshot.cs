@@ -1077,85 +1077,29 @@ namespace AvaOlo.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("hour");
 
-                    b.Property<long>("ActiveConnectionsSum")
-                        .HasColumnType("bigint")
-                        .HasColumnName("active_connections_sum");
+                    b.Property<string>("Metric")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("metric");
 
-                    b.Property<long>("ConstitutionalViolations")
-                        .HasColumnType("bigint")
-                        .HasColumnName("constitutional_violations");
+                    b.Property<string>("Label")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("label");
 
-                    b.Property<double>("CpuPercentSum")
-                        .HasColumnType("double precision")
-                        .HasColumnName("cpu_percent_sum");
-
-                    b.Property<long>("DbConnectionErrors")
-                        .HasColumnType("bigint")
-                        .HasColumnName("db_connection_errors");
-
-                    b.Property<long>("DbQueries")
-                        .HasColumnType("bigint")
-                        .HasColumnName("db_queries");
-
-                    b.Property<double>("DbQuerySumMs")
-                        .HasColumnType("double precision")
-                        .HasColumnName("db_query_sum_ms");
-
-                    b.Property<long>("Http4xx")
-                        .HasColumnType("bigint")
-                        .HasColumnName("http_4xx");
-
-                    b.Property<long>("Http5xx")
-                        .HasColumnType("bigint")
-                        .HasColumnName("http_5xx");
-
-                    b.Property<long>("InstanceMinutes")
-                        .HasColumnType("bigint")
-                        .HasColumnName("instance_minutes");
-
-                    b.PrimitiveCollection<long[]>("LatencyBuckets")
-                        .IsRequired()
+                    b.PrimitiveCollection<long[]>("Buckets")
                         .HasColumnType("bigint[]")
-                        .HasColumnName("latency_buckets");
+                        .HasColumnName("buckets");
 
-                    b.Property<double>("LatencySumMs")
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.Property<double>("Sum")
                         .HasColumnType("double precision")
-                        .HasColumnName("latency_sum_ms");
+                        .HasColumnName("sum");
 
-                    b.Property<long>("LlmFailures")
-                        .HasColumnType("bigint")
-                        .HasColumnName("llm_failures");
-
-                    b.PrimitiveCollection<long[]>("LlmLatencyBuckets")
-                        .IsRequired()
-                        .HasColumnType("bigint[]")
-                        .HasColumnName("llm_latency_buckets");
-
-                    b.Property<double>("LlmLatencySumMs")
-                        .HasColumnType("double precision")
-                        .HasColumnName("llm_latency_sum_ms");
-
-                    b.Property<long>("LlmQueries")
-                        .HasColumnType("bigint")
-                        .HasColumnName("llm_queries");
-
-                    b.Property<long>("LocalizationMatched")
-                        .HasColumnType("bigint")
-                        .HasColumnName("localization_matched");
-
-                    b.Property<long>("LocalizationTotal")
-                        .HasColumnType("bigint")
-                        .HasColumnName("localization_total");
-
-                    b.Property<double>("MemoryMbSum")
-                        .HasColumnType("double precision")
-                        .HasColumnName("memory_mb_sum");
-
-                    b.Property<long>("Requests")
-                        .HasColumnType("bigint")
-                        .HasColumnName("requests");
-
-                    b.HasKey("Service", "Hour")
+                    b.HasKey("Service", "Hour", "Metric", "Label")
                         .HasName("pk_metric_hours");
 
                     b.HasIndex("Hour")
@@ -1180,85 +1124,29 @@ namespace AvaOlo.Data.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("instance");
 
-                    b.Property<int>("ActiveConnections")
-                        .HasColumnType("integer")
-                        .HasColumnName("active_connections");
+                    b.Property<string>("Metric")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("metric");
 
-                    b.Property<long>("ConstitutionalViolations")
-                        .HasColumnType("bigint")
-                        .HasColumnName("constitutional_violations");
+                    b.Property<string>("Label")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("label");
 
-                    b.Property<double?>("CpuPercent")
-                        .HasColumnType("double precision")
-                        .HasColumnName("cpu_percent");
-
-                    b.Property<long>("DbConnectionErrors")
-                        .HasColumnType("bigint")
-                        .HasColumnName("db_connection_errors");
-
-                    b.Property<long>("DbQueries")
-                        .HasColumnType("bigint")
-                        .HasColumnName("db_queries");
-
-                    b.Property<double>("DbQuerySumMs")
-                        .HasColumnType("double precision")
-                        .HasColumnName("db_query_sum_ms");
-
-                    b.Property<double?>("DiskUsedPercent")
-                        .HasColumnType("double precision")
-                        .HasColumnName("disk_used_percent");
-
-                    b.Property<long>("Http4xx")
-                        .HasColumnType("bigint")
-                        .HasColumnName("http_4xx");
-
-                    b.Property<long>("Http5xx")
-                        .HasColumnType("bigint")
-                        .HasColumnName("http_5xx");
-
-                    b.PrimitiveCollection<long[]>("LatencyBuckets")
-                        .IsRequired()
+                    b.PrimitiveCollection<long[]>("Buckets")
                         .HasColumnType("bigint[]")
-                        .HasColumnName("latency_buckets");
+                        .HasColumnName("buckets");
 
-                    b.Property<double>("LatencySumMs")
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.Property<double>("Sum")
                         .HasColumnType("double precision")
-                        .HasColumnName("latency_sum_ms");
+                        .HasColumnName("sum");
 
-                    b.Property<long>("LlmFailures")
-                        .HasColumnType("bigint")
-                        .HasColumnName("llm_failures");
-
-                    b.PrimitiveCollection<long[]>("LlmLatencyBuckets")
-                        .IsRequired()
-                        .HasColumnType("bigint[]")
-                        .HasColumnName("llm_latency_buckets");
-
-                    b.Property<double>("LlmLatencySumMs")
-                        .HasColumnType("double precision")
-                        .HasColumnName("llm_latency_sum_ms");
-
-                    b.Property<long>("LlmQueries")
-                        .HasColumnType("bigint")
-                        .HasColumnName("llm_queries");
-
-                    b.Property<long>("LocalizationMatched")
-                        .HasColumnType("bigint")
-                        .HasColumnName("localization_matched");
-
-                    b.Property<long>("LocalizationTotal")
-                        .HasColumnType("bigint")
-                        .HasColumnName("localization_total");
-
-                    b.Property<double?>("MemoryMb")
-                        .HasColumnType("double precision")
-                        .HasColumnName("memory_mb");
-
-                    b.Property<long>("Requests")
-                        .HasColumnType("bigint")
-                        .HasColumnName("requests");
-
-                    b.HasKey("Service", "Minute", "Instance")
+                    b.HasKey("Service", "Minute", "Instance", "Metric", "Label")
                         .HasName("pk_metric_minutes");
 
                     b.HasIndex("Minute")

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
-using AvaOlo.MonitoringDashboards.Pages;
+using AvaOlo.Data;
 using Npgsql;
 
 namespace AvaOlo.MonitoringDashboards.Auth;
@@ -46,9 +46,9 @@ public sealed class LoginThrottle(NpgsqlDataSource dataSource, TimeProvider cloc
         var keys = address is null ? [user] : new[] { user, AddressKey(address) };
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        await conn.ListAsync("SELECT pg_advisory_xact_lock(@lock)", _ => 0, ct, ("lock", BinaryPrimitives.ReadInt64BigEndian(user)));
-        var recent = await conn.ListAsync("SELECT key, at FROM login_failures WHERE key = ANY(@keys) AND at > @since ORDER BY at, id",
-            r => (Key: r.GetFieldValue<byte[]>(0), At: r.GetFieldValue<DateTimeOffset>(1)), ct, ("keys", keys), ("since", now - LoginThrottlePolicy.Window));
+        await conn.ExecuteAsync("SELECT pg_advisory_xact_lock($1)", ct, BinaryPrimitives.ReadInt64BigEndian(user));
+        var recent = await conn.ListAsync("SELECT key, at FROM login_failures WHERE key = ANY($1) AND at > $2 ORDER BY at, id",
+            r => (Key: r.GetFieldValue<byte[]>(0), At: r.GetFieldValue<DateTimeOffset>(1)), ct, keys, now - LoginThrottlePolicy.Window);
         var wait = keys.Select((k, i) => LoginThrottlePolicy.RetryAfter(
                 recent.Where(f => f.Key.AsSpan().SequenceEqual(k)).Select(f => f.At).ToList(), now,
                 i == 0 ? LoginThrottlePolicy.MaxFailuresPerUsername : LoginThrottlePolicy.MaxFailuresPerAddress, LoginThrottlePolicy.Window))
@@ -56,13 +56,12 @@ public sealed class LoginThrottle(NpgsqlDataSource dataSource, TimeProvider cloc
         long[] counted = [];
         if (wait == TimeSpan.Zero)
         {
-            counted = [.. await conn.ListAsync("INSERT INTO login_failures (key, at) SELECT k, @now FROM unnest(@keys) k RETURNING id",
-                r => r.GetInt64(0), ct, ("keys", keys), ("now", now))];
-            await conn.ListAsync("""
+            counted = [.. await conn.ListAsync("INSERT INTO login_failures (key, at) SELECT k, $2 FROM unnest($1::bytea[]) k RETURNING id",
+                r => r.GetInt64(0), ct, keys, now)];
+            await conn.ExecuteAsync("""
                 DELETE FROM login_failures WHERE id IN
-                  (SELECT id FROM login_failures WHERE at <= @cutoff ORDER BY at LIMIT @n FOR UPDATE SKIP LOCKED)
-                RETURNING id
-                """, r => r.GetInt64(0), ct, ("cutoff", now - LoginThrottlePolicy.Window), ("n", PrunePerAttempt));
+                  (SELECT id FROM login_failures WHERE at <= $1 ORDER BY at LIMIT $2 FOR UPDATE SKIP LOCKED)
+                """, ct, now - LoginThrottlePolicy.Window, PrunePerAttempt);
         }
         await tx.CommitAsync(ct);
         return new Attempt(wait, counted);
@@ -72,8 +71,7 @@ public sealed class LoginThrottle(NpgsqlDataSource dataSource, TimeProvider cloc
     public async Task SucceededAsync(string username, Attempt attempt, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        await conn.ListAsync("DELETE FROM login_failures WHERE key = @user OR id = ANY(@ids) RETURNING id", r => r.GetInt64(0), ct,
-            ("user", UserKey(username)), ("ids", attempt.Counted));
+        await conn.ExecuteAsync("DELETE FROM login_failures WHERE key = $1 OR id = ANY($2)", ct, UserKey(username), attempt.Counted);
     }
 
     private static byte[] UserKey(string username) => Hash("u:" + username.Trim().ToLowerInvariant());

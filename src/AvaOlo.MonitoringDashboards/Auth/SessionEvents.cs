@@ -1,5 +1,6 @@
 using System.Globalization;
 using AvaOlo.Data;
+using AvaOlo.Data.Hosting;
 using AvaOlo.ServiceDefaults;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;

@@ -4,6 +4,7 @@ using AvaOlo.AgriculturalCore.Common;
 using AvaOlo.AgriculturalCore.Assistant;
 using AvaOlo.AgriculturalCore.Assistant.Exchanges;
 using Npgsql;
+using AvaOlo.Data;
 
 namespace AvaOlo.AgriculturalCore.WhatsApp.Answering;
 

@@ -1,6 +1,7 @@
 using AvaOlo.AgriculturalCore.Common;
 using Npgsql;
 using NpgsqlTypes;
+using AvaOlo.Data;
 
 namespace AvaOlo.AgriculturalCore.WhatsApp.Inbox;
 

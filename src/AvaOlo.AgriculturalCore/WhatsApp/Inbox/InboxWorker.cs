@@ -5,6 +5,7 @@ using AvaOlo.Data.Entities;
 using AvaOlo.ServiceDefaults;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using AvaOlo.Data.Hosting;
 
 namespace AvaOlo.AgriculturalCore.WhatsApp.Inbox;
 

@@ -3,6 +3,7 @@ using AvaOlo.AgriculturalCore.WhatsApp.Inbox;
 using AvaOlo.Data.Entities;
 using Npgsql;
 using NpgsqlTypes;
+using AvaOlo.Data;
 
 namespace AvaOlo.AgriculturalCore.WhatsApp.Outbox;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AvaOlo.MonitoringDashboards.Auth;
+using AvaOlo.Data.Hosting;
 using AvaOlo.ServiceDefaults;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;

@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using AvaOlo.Data;
 using Npgsql;
 
-namespace AvaOlo.ServiceDefaults;
+namespace AvaOlo.Data.Hosting;
 
 /// <summary>
 /// Answers "can we serve?": is the database reachable, and is its schema the one this build knows.
@@ -50,7 +49,7 @@ public sealed class DatabaseProbe(NpgsqlDataSource dataSource, TimeProvider cloc
         }
         catch (Exception e) when (e is NpgsqlException or OperationCanceledException or TimeoutException && !ct.IsCancellationRequested)
         {
-            Telemetry.AvaOloMetrics.RecordDatabaseConnectionError();
+            DatabaseMetrics.RecordConnectionError();
             var reason = e is OperationCanceledException ? $"no answer within {ProbeTimeout.TotalSeconds:0} s" : DatabaseErrors.Describe(e);
             return new(false, Stopwatch.GetElapsedTime(started).TotalMilliseconds, null, reason);
         }

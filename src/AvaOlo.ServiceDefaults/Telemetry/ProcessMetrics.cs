@@ -1,6 +1,26 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 
 namespace AvaOlo.ServiceDefaults.Telemetry;
+
+/// <summary>CPU, memory and disk use of this instance, sampled once a minute by the flusher before it collects.</summary>
+public static class ProcessMetrics
+{
+    private static readonly Meter Meter = RolledUpMetric.CreateMeter();
+
+    public static readonly RolledUpMetric Cpu = new("avaolo.process.cpu_percent", RollupKind.Gauge) { Emf = [new("CpuPercent", "Percent", s => s.Mean)] };
+    public static readonly RolledUpMetric Memory = new("avaolo.process.memory_mb", RollupKind.Gauge) { Emf = [new("MemoryMB", "Megabytes", s => s.Mean)] };
+    public static readonly RolledUpMetric Disk = new("avaolo.disk.used_percent", RollupKind.Gauge) { Emf = [new("DiskUsedPercent", "Percent", s => s.Mean)] };
+
+    static ProcessMetrics()
+    {
+        // The gauges report the last sample, so a Prometheus scrape between two minutes does not shorten the CPU window.
+        Meter.CreateObservableGauge(Cpu.Instrument, () => ProcessSampler.Shared.Latest.CpuPercent, "%");
+        Meter.CreateObservableGauge(Memory.Instrument, () => ProcessSampler.Shared.Latest.MemoryMb, "MB");
+        Meter.CreateObservableGauge(Disk.Instrument,
+            () => ProcessSampler.Shared.Latest.DiskUsedPercent is { } d ? [new Measurement<double>(d)] : Array.Empty<Measurement<double>>(), "%");
+    }
+}
 
 public sealed record ProcessSample(double CpuPercent, double MemoryMb, double? DiskUsedPercent);
 

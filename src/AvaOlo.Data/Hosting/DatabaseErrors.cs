@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using Npgsql;
 
-namespace AvaOlo.ServiceDefaults;
+namespace AvaOlo.Data.Hosting;
 
 /// <summary>Tells a database outage (retry later: 503) from a bug (500), whatever wraps the exception.</summary>
 public static class DatabaseErrors

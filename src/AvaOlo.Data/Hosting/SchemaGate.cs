@@ -3,14 +3,15 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AvaOlo.ServiceDefaults;
+namespace AvaOlo.Data.Hosting;
 
-public static class SchemaGateMiddleware
+public static class SchemaGate
 {
     /// <summary>
     /// Refuses API requests (503) while the database schema is not the one this build was made for, so an
     /// instance never writes to a schema it does not understand. A reachable-but-failing database is left to
-    /// the request itself, whose error handler answers 503 too.
+    /// the request itself, whose error handler answers 503 too. Asks the probe directly, not the health checks:
+    /// it runs on every request and nearly always gets the cached answer without allocating.
     /// </summary>
     public static IApplicationBuilder UseSchemaGate(this IApplicationBuilder app, PathString guarded) =>
         app.Use(async (http, next) =>
