@@ -30,6 +30,8 @@ public sealed class AvaOloDbContext(DbContextOptions<AvaOloDbContext> options, A
     public DbSet<AlarmTransition> AlarmTransitions => Set<AlarmTransition>();
     public DbSet<ActivityDay> ActivityDays => Set<ActivityDay>();
     public DbSet<QuestionDay> QuestionDays => Set<QuestionDay>();
+    public DbSet<Consent> Consents => Set<Consent>();
+    public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AvaOloDbContext).Assembly);
