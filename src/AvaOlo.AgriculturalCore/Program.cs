@@ -1,5 +1,6 @@
 using AvaOlo.AgriculturalCore.Auth;
 using AvaOlo.AgriculturalCore.Common;
+using AvaOlo.AgriculturalCore.DataRights;
 using AvaOlo.AgriculturalCore.Docs;
 using AvaOlo.AgriculturalCore.Farmers;
 using AvaOlo.AgriculturalCore.Fields;
@@ -23,6 +24,7 @@ builder.Services.AddApiKeyAuth();
 builder.Services.AddScaleOut(builder.Configuration);
 builder.Services.AddFarmerRateLimiting();
 builder.Services.AddAssistant();
+builder.Services.AddDataRights();
 builder.Services.AddApiDocs();
 builder.Services.AddOutputCache();
 
@@ -44,6 +46,7 @@ app.MapTasks();
 app.MapMaterials();
 app.MapQuery();
 app.MapSelfTests();
+app.MapDataRights();
 
 return await HostRunner.RunAsync(app, Service);
 

@@ -1,5 +1,6 @@
 using AvaOlo.AgriculturalCore.Auth;
 using AvaOlo.AgriculturalCore.Common;
+using AvaOlo.AgriculturalCore.DataRights;
 using AvaOlo.Data;
 using AvaOlo.Data.Entities;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,7 +18,8 @@ public static class FarmersEndpoints
         group.MapPost("/", Create).RequireAuthorization(Policies.ManageFarmers).WithSummary("Register a farmer");
         group.MapGet("/{id}", Get).WithSummary("One farmer").WithMetadata(FarmerRouteMarker.Instance);
         group.MapPut("/{id}", Update).RequireAuthorization(ApiScopes.RecordsWrite).WithSummary("Replace a farmer's details").WithMetadata(FarmerRouteMarker.Instance);
-        group.MapDelete("/{id}", Delete).RequireAuthorization(Policies.ManageFarmers).WithSummary("Delete a farmer (soft delete; revokes their keys)").WithMetadata(FarmerRouteMarker.Instance);
+        group.MapDelete("/{id}", Delete).RequireAuthorization(DataRightsPolicies.DeleteOrErase).WithMetadata(FarmerRouteMarker.Instance)
+            .WithSummary("Delete a farmer (soft delete; revokes their keys), or with ?erase=true schedule their erasure (see DELETE /api/v1/farmer/{id})");
     }
 
     private static async Task<Results<Ok<Paged<FarmerResponse>>, ValidationProblem>> List(
@@ -72,9 +74,10 @@ public static class FarmersEndpoints
         return TypedResults.Ok(farmer.ToResponse());
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
-        int id, AvaOloDbContext db, ApiKeyStore keys, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<NoContent, Accepted<ErasureResponse>, ValidationProblem, ProblemHttpResult>> Delete(
+        int id, [FromQuery] string? erase, AvaOloDbContext db, ApiKeyStore keys, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
+        if (ErasureEndpoints.Asked(erase)) return await ErasureEndpoints.ScheduleFromFarmersAsync(id, erase, db, http, clock, ct);
         var farmer = await db.Farmers.FirstOrDefaultAsync(f => f.Id == id, ct);
         if (farmer is null) return FarmerAccess.NotFound("farmer", id);
         var now = clock.GetUtcNow();
