@@ -60,20 +60,24 @@ internal static class ExportWriter
     {
         await using var conn = await data.OpenConnectionAsync(ct);
         await using var snapshot = await BeginSnapshotAsync(conn, ct);
-        await using var zip = await ZipArchive.CreateAsync(body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Utf8, ct);
-        foreach (var section in ExportSections.Csv)
+        await using var output = new AsyncOnlyStream(body);
+        await using (var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Utf8, ct))
         {
-            var entry = zip.CreateEntry(section.Name + ".csv", CompressionLevel.Fastest);
-            await using var stream = await entry.OpenAsync(ct);
-            await using var csv = new StreamWriter(stream, Utf8, bufferSize: 16 * 1024);
-            var header = false;
-            await ReadAsync(conn, section, farmerId, async (reader, columns) =>
+            foreach (var section in ExportSections.Csv)
             {
-                if (!header) await csv.WriteAsync(Csv.Record(columns.Select(c => c.Name)).AsMemory(), ct);
-                header = true;
-                await csv.WriteAsync(Csv.Record(columns.Select(c => ExportValues.CsvText(ExportValues.Read(reader, c)))).AsMemory(), ct);
-            }, ct, onEmpty: async columns => await csv.WriteAsync(Csv.Record(columns.Select(c => c.Name)).AsMemory(), ct));
+                var entry = zip.CreateEntry(section.Name + ".csv", CompressionLevel.Fastest);
+                await using var stream = await entry.OpenAsync(ct);
+                await using var csv = new StreamWriter(stream, Utf8, bufferSize: 16 * 1024);
+                var header = false;
+                await ReadAsync(conn, section, farmerId, async (reader, columns) =>
+                {
+                    if (!header) await csv.WriteAsync(Csv.Record(columns.Select(c => c.Name)).AsMemory(), ct);
+                    header = true;
+                    await csv.WriteAsync(Csv.Record(columns.Select(c => ExportValues.CsvText(ExportValues.Read(reader, c)))).AsMemory(), ct);
+                }, ct, onEmpty: async columns => await csv.WriteAsync(Csv.Record(columns.Select(c => c.Name)).AsMemory(), ct));
+            }
         }
+        await output.DrainAsync(ct);
     }
 
     /// <summary>Nothing is written, so the transaction is simply rolled back when disposed.</summary>
