@@ -13,11 +13,11 @@ internal sealed record ExportColumn(string Name, int Ordinal, string DataType);
 /// <summary>Turns PostgreSQL values into JSON values and CSV text, the same way for every table.</summary>
 public static class ExportValues
 {
-    /// <summary>The columns to export: every one but byte columns, so no secret hash can ever leave.</summary>
-    internal static List<ExportColumn> Columns(NpgsqlDataReader r) =>
+    /// <summary>The columns to export: all but the withheld ones and byte columns, so no secret hash can ever leave.</summary>
+    internal static List<ExportColumn> Columns(NpgsqlDataReader r, IReadOnlyCollection<string>? withheld = null) =>
         Enumerable.Range(0, r.FieldCount)
             .Select(i => new ExportColumn(r.GetName(i), i, r.GetDataTypeName(i)))
-            .Where(c => c.DataType != "bytea")
+            .Where(c => c.DataType != "bytea" && withheld?.Contains(c.Name) != true)
             .ToList();
 
     internal static object? Read(NpgsqlDataReader r, ExportColumn c)
@@ -63,6 +63,7 @@ public static class ExportValues
         bool b => b ? "true" : "false",
         DateTimeOffset t => Timestamp(t),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime d => d.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture), // timestamp without time zone
         Array a => JsonArray(a),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",

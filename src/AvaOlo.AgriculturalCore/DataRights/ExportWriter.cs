@@ -94,7 +94,7 @@ internal static class ExportWriter
     {
         await using var cmd = new NpgsqlCommand(section.Sql, conn) { Parameters = { new() { Value = farmerId } } };
         await using var reader = await cmd.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
-        var columns = ExportValues.Columns(reader);
+        var columns = ExportValues.Columns(reader, section.Withheld);
         var any = false;
         while (await reader.ReadAsync(ct))
         {

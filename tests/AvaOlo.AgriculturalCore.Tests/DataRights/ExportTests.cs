@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using AvaOlo.Testing;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace AvaOlo.AgriculturalCore.Tests.DataRights;
@@ -23,6 +24,10 @@ public sealed class ExportTests(TestDatabase database) : DataRightsTestBase(data
         var ana = await AnaAsync(Factory, W.AdminKey, Database);
         using var own = Factory.Client(z.Key);
         Assert.Equal(HttpStatusCode.Accepted, (await own.DeleteAsync($"/api/v1/farmer/{z.Id}?erase=true")).StatusCode); // a pending erasure is data too
+        const string Reviewer = "agronomka.petra@avaolo.example";
+        await using (var db = Database.CreateContext())
+            await db.Conversations.Where(c => c.FarmerId == z.Id)
+                .ExecuteUpdateAsync(c => c.SetProperty(x => x.ReviewedBy, Reviewer).SetProperty(x => x.ReviewState, "approved"));
 
         using var response = await own.GetAsync($"/api/v1/farmer/{z.Id}/export");
         var text = await response.Content.ReadAsStringAsync();
@@ -61,6 +66,12 @@ public sealed class ExportTests(TestDatabase database) : DataRightsTestBase(data
         Assert.StartsWith(key.GetProperty("prefix").GetString()!, z.Key, StringComparison.Ordinal);
         Assert.DoesNotContain("secret", text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(z.Key, text, StringComparison.Ordinal);
+
+        // Our staff are other people: who reviewed an answer, and whose key changed a record, are withheld (ids stay).
+        Assert.DoesNotContain(Reviewer, text, StringComparison.Ordinal);
+        Assert.All(doc.GetProperty("conversations").EnumerateArray(), c => Assert.False(c.TryGetProperty("reviewed_by", out _)));
+        Assert.All(doc.GetProperty("audit_log").EnumerateArray(), a => Assert.False(a.TryGetProperty("actor_name", out _)));
+        Assert.Contains(doc.GetProperty("audit_log").EnumerateArray(), a => a.GetProperty("actor_id").GetString() == key.GetProperty("id").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         // Nothing of Ana, and nothing naming another farmer's id.
         foreach (var secret in ana.Identity.Append(ana.Question).Append(ana.Key)) Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
