@@ -18,8 +18,13 @@ public static class DataRightsPolicies
     /// <summary>An admin key, or a farmer-bound key holding <paramref name="scope"/> (its own farmer is checked per request).</summary>
     public static bool Allows(Caller caller, string scope) => caller.IsAdmin || (caller.FarmerId is not null && caller.Has(scope));
 
-    /// <summary>True when the query asks for erasure; any other value of "erase" is checked (and refused) by the handler.</summary>
-    public static bool AsksForErasure(HttpRequest request) => string.Equals(request.Query["erase"], "true", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// The one test of "erase" used by both the policy and the handlers, on the same text (repeated values arrive joined
+    /// by commas in both), so no spelling can pass the soft-delete policy and then schedule an erasure.
+    /// </summary>
+    public static bool IsErasure(string? erase) => string.Equals(erase, "true", StringComparison.OrdinalIgnoreCase);
+
+    public static bool AsksForErasure(HttpRequest request) => IsErasure(request.Query["erase"]);
 
     public static AuthorizationBuilder AddDataRightsPolicies(this AuthorizationBuilder auth) => auth
         .AddPolicy(Export, p => p.RequireAuthenticatedUser().RequireAssertion(ctx => Caller.TryFrom(ctx.User) is { } c && Allows(c, ApiScopes.RecordsRead)))

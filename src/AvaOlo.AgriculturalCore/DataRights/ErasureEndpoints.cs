@@ -20,7 +20,7 @@ public static class ErasureEndpoints
         int id, [FromQuery] string? erase, AvaOloDbContext db, HttpContext http, AuditActor actor, DataRightsOptions options,
         TimeProvider clock, CancellationToken ct)
     {
-        if (!string.Equals(erase?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+        if (!DataRightsPolicies.IsErasure(erase))
             return new Errors().Add("erase", "must be true: this request erases the farmer and all their data (a soft delete is DELETE /api/v1/farmers/{id})").ToProblem();
         if (!await DataSubject.VisibleAsync(db, http.Caller(), id, ct)) return FarmerAccess.NotFound("farmer", id);
 
@@ -46,8 +46,8 @@ public static class ErasureEndpoints
         return Accepted(request);
     }
 
-    /// <summary>DELETE /api/v1/farmers/{id} asks for erasure unless "erase" is absent or false (anything else is refused by name).</summary>
-    public static bool Asked(string? erase) => erase is not null && !string.Equals(erase.Trim(), "false", StringComparison.OrdinalIgnoreCase);
+    /// <summary>DELETE /api/v1/farmers/{id} is about erasure unless "erase" is absent or false: only "true" schedules one, anything else is a 400.</summary>
+    public static bool Asked(string? erase) => erase is not null && !string.Equals(erase, "false", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The same request through the plural route, whose handler also answers a soft delete's 204.</summary>
     public static async Task<Results<NoContent, Accepted<ErasureResponse>, ValidationProblem, ProblemHttpResult>> ScheduleFromFarmersAsync(

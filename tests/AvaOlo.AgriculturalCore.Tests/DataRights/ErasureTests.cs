@@ -134,6 +134,11 @@ public sealed class ErasureTests(TestDatabase database) : DataRightsTestBase(dat
         await HttpAssert.FieldError(await AsA.DeleteAsync($"/api/v1/farmer/{W.A.Id}?erase=false"), "erase");
         await HttpAssert.FieldError(await Admin.DeleteAsync($"/api/v1/farmers/{W.A.Id}?erase=yes"), "erase");
         await HttpAssert.FieldError(await AsA.DeleteAsync("/api/v1/farmer/x?erase=true"), "id");
+        // An integration key passes the soft-delete policy; no spelling of "true" may turn that into an erasure.
+        using var writer = Factory.Client(W.WriterKey);
+        Assert.Equal(HttpStatusCode.Forbidden, (await writer.DeleteAsync($"/api/v1/farmers/{W.A.Id}?erase=TRUE")).StatusCode);
+        foreach (var sneaky in new[] { "%20true", "true%20", "false&erase=true", "true&erase=true", "1" })
+            await HttpAssert.FieldError(await writer.DeleteAsync($"/api/v1/farmers/{W.A.Id}?erase={sneaky}"), "erase");
         // Without erase=true the plural route is still the soft delete: integration and admin keys only.
         Assert.Equal(HttpStatusCode.Forbidden, (await AsA.DeleteAsync($"/api/v1/farmers/{W.A.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await AsA.DeleteAsync($"/api/v1/farmers/{W.A.Id}?erase=false")).StatusCode);
