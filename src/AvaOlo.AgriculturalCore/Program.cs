@@ -2,6 +2,7 @@ using AvaOlo.AgriculturalCore;
 using AvaOlo.AgriculturalCore.Assistant;
 using AvaOlo.AgriculturalCore.Auth;
 using AvaOlo.AgriculturalCore.Common;
+using AvaOlo.AgriculturalCore.DataRights;
 using AvaOlo.AgriculturalCore.Docs;
 using AvaOlo.AgriculturalCore.Farmers;
 using AvaOlo.AgriculturalCore.Fields;
@@ -28,6 +29,7 @@ builder.Services.AddScaleOut(builder.Configuration);
 builder.Services.AddFarmerRateLimiting();
 builder.Services.AddAssistant();
 builder.Services.AddWhatsApp();
+builder.Services.AddDataRights();
 builder.Services.AddApiDocs();
 builder.Services.AddOutputCache();
 
@@ -49,6 +51,7 @@ app.MapTasks();
 app.MapMaterials();
 app.MapAssistant();
 app.MapWhatsApp();
+app.MapDataRights();
 
 return await HostRunner.RunAsync(app, Service);
 

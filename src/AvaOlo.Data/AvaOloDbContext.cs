@@ -36,6 +36,8 @@ public sealed class AvaOloDbContext(DbContextOptions<AvaOloDbContext> options, A
     public DbSet<InboundMessage> WhatsAppInbox => Set<InboundMessage>();
     public DbSet<OutboundMessage> WhatsAppOutbox => Set<OutboundMessage>();
     public DbSet<DeliveryStatusEvent> WhatsAppStatusEvents => Set<DeliveryStatusEvent>();
+    public DbSet<Consent> Consents => Set<Consent>();
+    public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AvaOloDbContext).Assembly);

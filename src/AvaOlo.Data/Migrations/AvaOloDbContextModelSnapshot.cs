@@ -306,6 +306,59 @@ namespace AvaOlo.Data.Migrations
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("AvaOlo.Data.Entities.Consent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("channel");
+
+                    b.Property<int>("FarmerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("farmer_id");
+
+                    b.Property<DateTimeOffset>("GivenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("given_at");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("TextVersion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("text_version");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consents");
+
+                    b.HasIndex("FarmerId", "Purpose")
+                        .HasDatabaseName("ix_consents_farmer_id_purpose");
+
+                    b.HasIndex(new[] { "FarmerId", "Purpose", "TextVersion" }, "ix_consents_active")
+                        .IsUnique()
+                        .HasDatabaseName("ix_consents_active")
+                        .HasFilter("withdrawn_at IS NULL");
+
+                    b.ToTable("consents", (string)null);
+                });
+
             modelBuilder.Entity("AvaOlo.Data.Entities.Conversation", b =>
                 {
                     b.Property<long>("Id")
@@ -513,6 +566,74 @@ namespace AvaOlo.Data.Migrations
                         .HasDatabaseName("ix_whatsapp_status_events_provider_provider_message_id_status");
 
                     b.ToTable("whatsapp_status_events", (string)null);
+                });
+
+            modelBuilder.Entity("AvaOlo.Data.Entities.ErasureRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("cancelled_by");
+
+                    b.Property<DateTimeOffset>("EraseAfter")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erase_after");
+
+                    b.Property<DateTimeOffset?>("ExecutedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("executed_at");
+
+                    b.Property<int>("FarmerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("farmer_id");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_erasure_requests");
+
+                    b.HasIndex("FarmerId")
+                        .HasDatabaseName("ix_erasure_requests_farmer_id");
+
+                    b.HasIndex(new[] { "EraseAfter" }, "ix_erasure_requests_due")
+                        .HasDatabaseName("ix_erasure_requests_due")
+                        .HasFilter("status = 'scheduled'");
+
+                    b.HasIndex(new[] { "FarmerId" }, "ix_erasure_requests_scheduled")
+                        .IsUnique()
+                        .HasDatabaseName("ix_erasure_requests_scheduled")
+                        .HasFilter("status = 'scheduled'");
+
+                    b.ToTable("erasure_requests", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_erasure_requests_status", "status IN ('scheduled', 'cancelled', 'executed')");
+                        });
                 });
 
             modelBuilder.Entity("AvaOlo.Data.Entities.FarmTask", b =>
@@ -925,6 +1046,9 @@ namespace AvaOlo.Data.Migrations
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_llm_debug_log_created_at");
+
+                    b.HasIndex(new[] { "FarmerId" }, "ix_llm_debug_log_farmer_id")
+                        .HasDatabaseName("ix_llm_debug_log_farmer_id");
 
                     b.ToTable("llm_debug_log", (string)null);
                 });
@@ -1594,6 +1718,16 @@ namespace AvaOlo.Data.Migrations
                         .HasForeignKey("FarmerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_api_keys_farmers_farmer_id");
+                });
+
+            modelBuilder.Entity("AvaOlo.Data.Entities.Consent", b =>
+                {
+                    b.HasOne("AvaOlo.Data.Entities.Farmer", null)
+                        .WithMany()
+                        .HasForeignKey("FarmerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_consents_farmers_farmer_id");
                 });
 
             modelBuilder.Entity("AvaOlo.Data.Entities.Conversation", b =>
