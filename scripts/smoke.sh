@@ -6,7 +6,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 CORE=18180; DASH=18181
 LOG="$ROOT/.avaolo/smoke.log"
 mkdir -p "$ROOT/.avaolo"
-export DB_NAME="avaolo_smoke_$$" CORE_PORT=$CORE DASHBOARDS_PORT=$DASH AVAOLO_DEMO_FARMERS=50 AVAOLO_KEEP_DB=1
+export DB_NAME="avaolo_smoke_$$" CORE_PORT=$CORE DASHBOARDS_PORT=$DASH WHATSAPP_STANDIN_PORT=18182 AVAOLO_DEMO_FARMERS=50 AVAOLO_KEEP_DB=1
 . "$ROOT/scripts/postgres.sh"
 avaolo_ensure_postgres "$ROOT"
 CREDS="$ROOT/.avaolo/demo.env"
@@ -47,7 +47,11 @@ answer=$(curl -fsS -H "Authorization: Bearer $AVAOLO_DEMO_FARMER_KEY" -H 'Conten
 echo "$answer" | grep -q '42 dana' || fail "Prosaro answer: $answer"
 selftest=$(curl -fsS -X POST -H "Authorization: Bearer $AVAOLO_DEMO_API_KEY" "http://127.0.0.1:$CORE/api/v1/test/mango-rule") || fail "self-test"
 echo "$selftest" | grep -q '"passed":true' || fail "mango self-test: $selftest"
-echo "smoke: ./run.sh served both services; demo keys work and are confined; the assistant and its self-test answer"
+# The README's WhatsApp command: a signed webhook into the core, the reply out through the local Cloud API stand-in.
+reply=$(cd "$ROOT" && dotnet .avaolo/bin/AvaOlo.Cli/avaolo.dll whatsapp send --from +385911234567 "Koliko je karenca za Prosaro u pšenici?" --timeout 60 2>&1) \
+  || fail "avaolo whatsapp send: $reply"
+echo "$reply" | grep -q '42' || fail "WhatsApp Prosaro reply: $reply"
+echo "smoke: ./run.sh served both services; demo keys work and are confined; the assistant, its self-test and the WhatsApp channel answer"
 # Stopping must be quick and clean.
 kill -TERM "$RUN_PID"; for _ in $(seq 1 40); do kill -0 "$RUN_PID" 2>/dev/null || break; sleep 0.25; done
 kill -0 "$RUN_PID" 2>/dev/null && fail "run.sh did not stop within 10 s of SIGTERM"

@@ -1,6 +1,7 @@
 -- Scale data for the dashboards benchmark (farmers come from `avaolo seed --farmers 10000`):
 -- 1,000,000 conversations over the last 365 days (10 % pending review, 1 % failing checks), 300,000 model calls,
--- and 30 days of per-minute rollups for 2 services x 25 instances (2,160,000 rows) with their hourly merges.
+-- and 30 days of per-minute rollups for 2 services x 25 instances (one row per metric and label: ~23,000,000 rows)
+-- with their hourly merges.
 \set ON_ERROR_STOP on
 SET synchronous_commit = off;
 
@@ -21,28 +22,37 @@ SELECT NULL, NULL, 'gpt-4', 'answer', 900 + g % 400, 200 + g % 150, 800 + g % 40
        now() - make_interval(secs => (g::double precision / 300000) * 365 * 86400)
 FROM generate_series(1, 300000) g;
 
-INSERT INTO metric_minutes (minute, service, instance, requests, http_4xx, http_5xx, latency_sum_ms, latency_buckets, active_connections,
-                            cpu_percent, memory_mb, disk_used_percent, db_connection_errors, constitutional_violations, llm_queries,
-                            llm_failures, llm_latency_sum_ms, llm_latency_buckets, db_queries, db_query_sum_ms, localization_total, localization_matched)
-SELECT m, s, 'instance-' || i, 300, 6, ((m_i + i) % 7 = 0)::int, 300 * 45.0,
-       ARRAY[0,5,20,40,60,80,40,20,15,10,5,3,1,1,0,0,0,0,0,0,0,0,0,0,0,0]::bigint[], 3 + i % 5,
-       20 + i % 30, 180 + i, 40, 0, 0, 10, 0, 15000, ARRAY[0,0,0,0,0,0,0,0,0,0,0,0,0,0,2,4,2,1,1,0,0,0,0,0,0,0]::bigint[], 10, 120, 10, 9
+-- One row per metric and label per instance-minute, as the telemetry pipeline writes them (~11 a minute: requests by
+-- status class, the in-flight peak, CPU, memory, disk, database query time, model calls, localization).
+INSERT INTO metric_minutes (minute, service, instance, metric, label, count, sum, buckets)
+SELECT m, s, 'instance-' || i, x.metric, x.label, x.count, x.sum, x.buckets
 FROM generate_series(date_trunc('minute', now()) - interval '30 days', date_trunc('minute', now()) - interval '1 minute', interval '1 minute')
      WITH ORDINALITY AS t(m, m_i),
-     unnest(ARRAY['ava-olo-agricultural-core','ava-olo-monitoring-dashboards']) s, generate_series(1, 25) i;
+     unnest(ARRAY['ava-olo-agricultural-core','ava-olo-monitoring-dashboards']) s, generate_series(1, 25) i,
+     LATERAL (VALUES
+       ('http.server.request.duration', '2xx', 294 - ((m_i + i) % 7 = 0)::int, 294 * 45.0,
+        ARRAY[0,5,20,40,60,80,40,20,15,10,5,3,1,1,0,0,0,0,0,0,0,0,0,0,0,0]::bigint[]),
+       ('http.server.request.duration', '4xx', 6, 6 * 3.0, ARRAY[0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0]::bigint[]),
+       ('http.server.request.duration', '5xx', ((m_i + i) % 7 = 0)::int, 450.0, ARRAY[0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0]::bigint[]),
+       ('avaolo.http.server.active_requests.peak', '', 1, (3 + i % 5)::double precision, NULL),
+       ('avaolo.process.cpu_percent', '', 1, (20 + i % 30)::double precision, NULL),
+       ('avaolo.process.memory_mb', '', 1, (180 + i)::double precision, NULL),
+       ('avaolo.disk.used_percent', '', 1, 40.0, NULL),
+       ('avaolo.db.query.duration', '', 10, 120.0, ARRAY[0,0,0,2,6,2,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0]::bigint[]),
+       ('avaolo.llm.query.duration', 'ok', 10, 15000.0, ARRAY[0,0,0,0,0,0,0,0,0,0,0,0,0,0,2,4,2,1,1,0,0,0,0,0,0,0]::bigint[]),
+       ('avaolo.localization.answers', 'matched', 9, 9.0, NULL),
+       ('avaolo.localization.answers', 'missed', 1, 1.0, NULL)
+     ) AS x(metric, label, count, sum, buckets)
+WHERE x.count > 0;
 
-INSERT INTO metric_hours (hour, service, instance_minutes, requests, http_4xx, http_5xx, latency_sum_ms, latency_buckets, active_connections_sum,
-                          cpu_percent_sum, memory_mb_sum, db_connection_errors, constitutional_violations, llm_queries, llm_failures,
-                          llm_latency_sum_ms, llm_latency_buckets, db_queries, db_query_sum_ms, localization_total, localization_matched)
-SELECT date_trunc('hour', minute), service, count(*), sum(requests), sum(http_4xx), sum(http_5xx), sum(latency_sum_ms),
-       ARRAY[0,5,20,40,60,80,40,20,15,10,5,3,1,1,0,0,0,0,0,0,0,0,0,0,0,0]::bigint[] , sum(active_connections), sum(cpu_percent), sum(memory_mb),
-       0, 0, sum(llm_queries), 0, sum(llm_latency_sum_ms), ARRAY[0,0,0,0,0,0,0,0,0,0,0,0,0,0,2,4,2,1,1,0,0,0,0,0,0,0]::bigint[],
-       sum(db_queries), sum(db_query_sum_ms), sum(localization_total), sum(localization_matched)
-FROM metric_minutes GROUP BY 1, 2;
+INSERT INTO metric_hours (hour, service, metric, label, count, sum, buckets)
+SELECT date_trunc('hour', minute), service, metric, label, sum(count), sum(sum), (array_agg(buckets))[1]
+FROM metric_minutes GROUP BY 1, 2, 3, 4;
 
 INSERT INTO metric_route_hours (hour, service, route, status_class, requests, latency_sum_ms, latency_buckets)
 SELECT hour, service, r, c, 1000, 45000, ARRAY[0,5,20,40,60,80,40,20,15,10,5,3,1,1,0,0,0,0,0,0,0,0,0,0,0,0]::bigint[]
 FROM metric_hours, unnest(ARRAY['/health','/api/v1/farmer/query','/api/v1/farmer/{id}/fields','/api/v1/farmer/{id}/tasks','/business']) r,
-     unnest(ARRAY['2xx','4xx']) c;
+     unnest(ARRAY['2xx','4xx']) c
+WHERE metric = 'http.server.request.duration' AND label = '2xx';
 
 ANALYZE conversations, llm_debug_log, metric_minutes, metric_hours, metric_route_hours, farmers, fields, plantings, tasks;

@@ -18,12 +18,13 @@ public static class Cli
         var root = new RootCommand(
             "AVA OLO operations tool. The database comes from DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD " +
             "(and DB_SSL_MODE). Results (keys, passwords) go to stdout, progress to stderr. Exit codes: 0 ok, " +
-            "1 invalid input, 2 invalid settings, 3 database unreachable, 4 schema not current, 5 already exists.");
+            "1 invalid input, 2 invalid settings, 3 database (or service) unreachable, 4 schema not current, 5 already exists, 6 timed out.");
         root.Subcommands.Add(MigrateCommand.Create(ctx));
         root.Subcommands.Add(SeedCommand.Create(ctx));
         root.Subcommands.Add(CreateUserCommand.Create(ctx));
         root.Subcommands.Add(CreateApiKeyCommand.Create(ctx));
         root.Subcommands.Add(DemoCredentialsCommand.Create(ctx));
+        root.Subcommands.Add(WhatsAppCommand.Create(ctx));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

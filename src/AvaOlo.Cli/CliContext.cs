@@ -1,4 +1,5 @@
 using AvaOlo.Data;
+using AvaOlo.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -21,8 +22,7 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, TextReade
     /// <summary>Validates the settings, runs the command, and turns expected failures into one line and an exit code.</summary>
     public async Task<int> RunAsync(Func<DatabaseOptions, CancellationToken, Task<int>> action, CancellationToken ct)
     {
-        var options = DatabaseOptions.FromConfiguration(Env);
-        var errors = options.Validate();
+        var (options, errors) = Settings.Read<DatabaseOptions>(Env, o => o.Validate());
         if (errors.Count > 0)
         {
             Err.WriteLine($"avaolo: invalid settings: {string.Join("; ", errors)}");

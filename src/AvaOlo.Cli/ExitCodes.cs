@@ -9,6 +9,8 @@ public static class ExitCodes
     public const int DatabaseUnreachable = 3;
     public const int SchemaNotCurrent = 4;
     public const int AlreadyExists = 5;
+    /// <summary>Waited and nothing came (e.g. no WhatsApp reply).</summary>
+    public const int Timeout = 6;
     public const int Cancelled = 130;
 }
 

@@ -1,4 +1,5 @@
 using AvaOlo.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace AvaOlo.Data;
@@ -32,6 +33,13 @@ public sealed class AvaOloDbContext(DbContextOptions<AvaOloDbContext> options, A
     public DbSet<AlarmTransition> AlarmTransitions => Set<AlarmTransition>();
     public DbSet<ActivityDay> ActivityDays => Set<ActivityDay>();
     public DbSet<QuestionDay> QuestionDays => Set<QuestionDay>();
+    public DbSet<LoginFailure> LoginFailures => Set<LoginFailure>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<InboundMessage> WhatsAppInbox => Set<InboundMessage>();
+    public DbSet<OutboundMessage> WhatsAppOutbox => Set<OutboundMessage>();
+    public DbSet<DeliveryStatusEvent> WhatsAppStatusEvents => Set<DeliveryStatusEvent>();
+    public DbSet<Consent> Consents => Set<Consent>();
+    public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AvaOloDbContext).Assembly);

@@ -1,36 +1,25 @@
+using Microsoft.Extensions.Configuration;
 using Npgsql;
 
 namespace AvaOlo.Data;
 
 /// <summary>
 /// The operators' fixed variables DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD (plus our DB_POOL_SIZE,
-/// DB_SSL_MODE, DB_COMMAND_TIMEOUT_SECONDS). Read from configuration, which includes the environment.
+/// DB_SSL_MODE, DB_COMMAND_TIMEOUT_SECONDS), bound from configuration, which includes the environment.
 /// </summary>
 public sealed record DatabaseOptions
 {
-    public string? Host { get; init; }
-    public int Port { get; init; } = 5432;
-    public string Name { get; init; } = "farmer_crm";
-    public string? User { get; init; }
-    public string? Password { get; init; }
+    [ConfigurationKeyName("DB_HOST")] public string? Host { get; init; }
+    [ConfigurationKeyName("DB_PORT")] public int Port { get; init; } = 5432;
+    [ConfigurationKeyName("DB_NAME")] public string Name { get; init; } = "farmer_crm";
+    [ConfigurationKeyName("DB_USER")] public string? User { get; init; }
+    [ConfigurationKeyName("DB_PASSWORD")] public string? Password { get; init; }
     /// <summary>Per-instance pool: 25 instances × 20 stays under Aurora's connection limit for 0.5 GB hosts.</summary>
-    public int PoolSize { get; init; } = 20;
-    public string SslMode { get; init; } = "Prefer";
-    public int CommandTimeoutSeconds { get; init; } = 15;
+    [ConfigurationKeyName("DB_POOL_SIZE")] public int PoolSize { get; init; } = 20;
+    [ConfigurationKeyName("DB_SSL_MODE")] public string SslMode { get; init; } = "Prefer";
+    [ConfigurationKeyName("DB_COMMAND_TIMEOUT_SECONDS")] public int CommandTimeoutSeconds { get; init; } = 15;
     /// <summary>Short so that a database outage becomes a 503 within seconds rather than a hung request.</summary>
-    public int ConnectTimeoutSeconds { get; init; } = 3;
-
-    public static DatabaseOptions FromConfiguration(Func<string, string?> get) => new()
-    {
-        Host = get("DB_HOST"),
-        Port = int.TryParse(get("DB_PORT"), out var port) ? port : get("DB_PORT") is null ? 5432 : -1,
-        Name = get("DB_NAME") ?? "farmer_crm",
-        User = get("DB_USER"),
-        Password = get("DB_PASSWORD"),
-        PoolSize = int.TryParse(get("DB_POOL_SIZE"), out var pool) ? pool : get("DB_POOL_SIZE") is null ? 20 : -1,
-        SslMode = get("DB_SSL_MODE") ?? "Prefer",
-        CommandTimeoutSeconds = int.TryParse(get("DB_COMMAND_TIMEOUT_SECONDS"), out var t) ? t : 15,
-    };
+    public int ConnectTimeoutSeconds => 3;
 
     /// <summary>Problems with the settings, each naming the variable; empty when usable.</summary>
     public IReadOnlyList<string> Validate()
@@ -42,6 +31,7 @@ public sealed record DatabaseOptions
         if (string.IsNullOrWhiteSpace(User)) errors.Add("DB_USER is not set");
         if (PoolSize is < 1 or > 1000) errors.Add("DB_POOL_SIZE must be between 1 and 1000");
         if (!Enum.TryParse<SslMode>(SslMode, ignoreCase: true, out _)) errors.Add("DB_SSL_MODE must be one of Disable, Allow, Prefer, Require, VerifyCA, VerifyFull");
+        if (CommandTimeoutSeconds is < 1 or > 3600) errors.Add("DB_COMMAND_TIMEOUT_SECONDS must be between 1 and 3600");
         return errors;
     }
 

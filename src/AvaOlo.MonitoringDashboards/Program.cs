@@ -1,3 +1,4 @@
+using AvaOlo.Data.Hosting;
 using AvaOlo.MonitoringDashboards.Auth;
 using AvaOlo.MonitoringDashboards.Hosting;
 using AvaOlo.MonitoringDashboards.Monitoring;
@@ -10,13 +11,14 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.UseAvaOloHosting();                                 // PORT (default 8080) unless URLs are configured
 builder.AddAvaOloTelemetry(Service);                        // /metrics, per-minute rollups, EMF, JSON logs
-builder.Services.AddAvaOloDatabase(builder.Configuration);  // DB_* validated at start; nothing connects yet
+builder.Services.AddAvaOloDatabase();                       // DB_* validated at start; nothing connects yet
 builder.Services.TryAddSingleton(TimeProvider.System);
-builder.Services.AddDashboardAuth(builder.Configuration);   // cookie sign-in, role policies, shared keys
+builder.Services.AddDashboardAuth();                        // cookie sign-in, sessions re-checked, key ring in PostgreSQL
 builder.Services.AddRazorPages();
 builder.Services.AddProblemDetails();                       // /api errors as RFC 9457
-builder.Services.AddMonitoring(builder.Configuration);     // /api/metrics, /api/health, alarms, daily activity rollup
+builder.Services.AddMonitoring();                           // /api/metrics, /api/health, alarms, daily activity rollup
 builder.Services.Configure<JsonOptions>(o => ProblemDetailsSetup.ConfigureJson(o.SerializerOptions)); // /health as in core
+builder.Services.LoadKeyRingOnFirstUse();                  // last: no database connection before the host listens
 
 var app = builder.Build();
 app.UseAvaOloTelemetry();

@@ -1,34 +1,9 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace AvaOlo.ServiceDefaults;
-
-/// <summary>The database is down or refusing: 503 with Retry-After, and the probe re-checks at once.</summary>
-internal sealed class DatabaseUnavailableHandler(IProblemDetailsService problems, ILogger<DatabaseUnavailableHandler> log) : IExceptionHandler
-{
-    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
-    {
-        if (!DatabaseErrors.IsUnavailable(exception)) return false;
-        log.LogWarning("Database unavailable while serving {Path}: {Reason}", http.Request.Path, DatabaseErrors.Describe(exception));
-        Telemetry.AvaOloMetrics.RecordDatabaseConnectionError();
-        http.RequestServices.GetService<DatabaseProbe>()?.Invalidate();
-        http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        http.Response.Headers.RetryAfter = "5";
-        return await problems.TryWriteAsync(new()
-        {
-            HttpContext = http,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = 503,
-                Title = "Database unavailable",
-                Detail = "The farm records database cannot be reached right now. Nothing was changed; retry in a few seconds.",
-            },
-        });
-    }
-}
 
 /// <summary>Malformed JSON, wrong types, unknown fields, oversize or missing bodies: 4xx naming the field.</summary>
 internal sealed class BadRequestHandler(IProblemDetailsService problems) : IExceptionHandler

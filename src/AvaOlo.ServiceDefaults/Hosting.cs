@@ -6,7 +6,7 @@ using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Hosting;
 
 namespace AvaOlo.ServiceDefaults;
 
@@ -29,13 +29,10 @@ public static class Hosting
         // HostRunner reports a bad setting as one line; without this the host logs it with a stack trace first.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
 
-        var raw = builder.Configuration["PORT"];
-        var port = ParsePort(raw);
-        if (port is not null)
+        // The address must be known before the host is built, so PORT is read here; PortOptions reports a bad one.
+        if (ParsePort(builder.Configuration["PORT"]) is { } port)
             builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = [new("urls", $"http://0.0.0.0:{port}")] });
-        builder.Services.AddOptions<PortSetting>()
-            .Validate(_ => port is not null, $"PORT must be a whole number between 1 and 65535 (got \"{raw}\")")
-            .ValidateOnStart();
+        builder.Services.AddSettings<PortOptions>(o => o.Validate());
 
         builder.WebHost.ConfigureKestrel(k =>
         {
@@ -52,8 +49,8 @@ public static class Hosting
     /// <summary>SHUTDOWN_DRAIN_SECONDS, validated at start; the drain itself (<see cref="ShutdownDrain"/>) and its gate.</summary>
     private static void AddShutdownDrain(this IServiceCollection services)
     {
-        services.AddSingleton<IOptionsFactory<ShutdownDrainOptions>, ShutdownDrainOptions.Factory>();
-        services.AddOptions<ShutdownDrainOptions>().ValidateOnStart();
+        services.AddSettings<ShutdownDrainOptions>(o => o.Validate())
+            .PostConfigure<IHostEnvironment>((o, environment) => o.Seconds ??= environment.IsDevelopment() ? 0 : ShutdownDrainOptions.DefaultSeconds);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ShutdownDrain>();
         services.AddHostedService(sp => sp.GetRequiredService<ShutdownDrain>());
@@ -67,6 +64,14 @@ public static class Hosting
         return int.TryParse(raw.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535 ? port : null;
     }
 
-    /// <summary>Carries no values: it exists so the PORT check runs with the other start-up validations.</summary>
-    public sealed class PortSetting;
+    /// <summary>PORT, checked with the other start-up validations (the address itself is set before the host is built).</summary>
+    public sealed class PortOptions
+    {
+        [ConfigurationKeyName("PORT")] public int? Port { get; set; }
+
+        public IEnumerable<string> Validate()
+        {
+            if (Port is < 1 or > 65535) yield return $"PORT must be a whole number between 1 and 65535 (got \"{Port}\")";
+        }
+    }
 }

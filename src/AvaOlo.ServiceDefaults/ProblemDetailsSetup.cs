@@ -20,7 +20,6 @@ public static class ProblemDetailsSetup
             ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
             ctx.ProblemDetails.Extensions["trace_id"] = Activity.Current?.Id ?? ctx.HttpContext.TraceIdentifier;
         });
-        services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.AddExceptionHandler<BadRequestHandler>();
         services.AddExceptionHandler<UnexpectedErrorHandler>();
         services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));

@@ -16,13 +16,15 @@ namespace AvaOlo.ServiceDefaults;
 public sealed class ShutdownDrain(IOptions<ShutdownDrainOptions> options, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<ShutdownDrain> logger)
     : IHostedLifecycleService
 {
-    private readonly TimeSpan _period = options.Value.Period ?? TimeSpan.Zero;
+    // Read when first needed, not when the host builds its hosted services: those are made before the start-up
+    // validation runs, and a bad value must be reported with the other bad settings.
+    private TimeSpan Period => options.Value.Period;
     private readonly Lock _gate = new();
     private volatile bool _draining;
     private long _startedAt;
     private long _refused;
 
-    public bool Enabled => _period > TimeSpan.Zero;
+    public bool Enabled => Period > TimeSpan.Zero;
 
     /// <summary>True from the start of the drain until the process ends (Kestrel's own stop included).</summary>
     public bool Draining => _draining;
@@ -43,7 +45,7 @@ public sealed class ShutdownDrain(IOptions<ShutdownDrainOptions> options, IHostA
             _startedAt = clock.GetTimestamp();
             _draining = true;
         }
-        logger.LogInformation("Shutting down: draining for {DrainSeconds} s; /health and new requests answer 503 while requests in flight finish", _period.TotalSeconds);
+        logger.LogInformation("Shutting down: draining for {DrainSeconds} s; /health and new requests answer 503 while requests in flight finish", Period.TotalSeconds);
     }
 
     public async Task StoppingAsync(CancellationToken cancellationToken)
@@ -52,7 +54,7 @@ public sealed class ShutdownDrain(IOptions<ShutdownDrainOptions> options, IHostA
         // another thread: so begin here too rather than rely on Begin having run already.
         if (!Enabled || !lifetime.ApplicationStopping.IsCancellationRequested) return;
         Begin();
-        var remaining = _period - clock.GetElapsedTime(_startedAt);
+        var remaining = Period - clock.GetElapsedTime(_startedAt);
         try
         {
             if (remaining > TimeSpan.Zero) await Task.Delay(remaining, clock, cancellationToken);

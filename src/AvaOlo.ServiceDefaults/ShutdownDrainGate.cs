@@ -49,6 +49,8 @@ internal sealed class ShutdownDrainGate : IStartupFilter
     private async Task RefuseAsync(HttpContext http)
     {
         _drain.CountRefused();
+        // Not a request served: kept out of ASP.NET Core's request metrics, so a deploy does not count towards the 5xx alarm.
+        if (http.Features.Get<IHttpMetricsTagsFeature>() is { } metrics) metrics.MetricsDisabled = true;
         // Read what the client sent first: a socket closed with unread bytes in it is answered with a reset.
         if (http.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true)
         {

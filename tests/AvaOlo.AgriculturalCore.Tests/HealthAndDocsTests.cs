@@ -48,6 +48,18 @@ public sealed class HealthAndDocsTests(TestDatabase database) : ApiTestBase(data
     }
 
     [Fact]
+    public async Task Prometheus_metrics_carry_the_request_and_the_assistants_instruments()
+    {
+        AvaOloMetrics.RecordConstitutionalViolation("test");
+        Assert.Equal(HttpStatusCode.OK, (await Anonymous.GetAsync("/health")).StatusCode); // a request that has ended
+        var metrics = await Anonymous.GetAsync("/metrics");
+        Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
+        var text = await metrics.Content.ReadAsStringAsync();
+        Assert.Contains("http_server_request_duration", text, StringComparison.Ordinal);
+        Assert.Contains("avaolo_constitutional_violations", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Root_leads_to_interactive_docs_and_openapi_documents_every_route()
     {
         var root = await Anonymous.GetAsync("/");

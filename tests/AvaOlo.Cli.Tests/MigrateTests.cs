@@ -103,7 +103,7 @@ public sealed class MigrateTests(TestDatabase db) : IAsyncLifetime
         var run = await CliRun.RunAsync(new Dictionary<string, string>(), "", "--help");
 
         Assert.Equal(0, run.ExitCode);
-        foreach (var command in new[] { "migrate", "seed", "create-user", "create-api-key", "demo-credentials" })
+        foreach (var command in new[] { "migrate", "seed", "create-user", "create-api-key", "demo-credentials", "whatsapp" })
             Assert.Contains(command, run.Out, StringComparison.Ordinal);
         var seedHelp = await CliRun.RunAsync(new Dictionary<string, string>(), "", "seed", "--help");
         Assert.Contains("--if-empty", seedHelp.Out, StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using AvaOlo.Data.Entities;
 using AvaOlo.MonitoringDashboards.Tests;
+using AvaOlo.MonitoringDashboards.Monitoring;
 using AvaOlo.ServiceDefaults.Telemetry;
 using Microsoft.Playwright;
 
@@ -72,17 +73,21 @@ public sealed class DashboardsInChromiumTests(DashboardsServer server) : IAsyncL
         await Seed.UserAsync(server.Database, "admin", UserRoles.Admin, "Ana Admin");
         var farmer = await Seed.FarmerAsync(server.Database, "+38640111222", 1.5m, 2.25m);
         await Seed.ConversationAsync(server.Database, farmer.Id, "<script>alert(1)</script> Koliko je karenca za Prosaro u pšenici?", "42 dana.");
-        var now = MinuteAggregator.MinuteOf(DateTimeOffset.UtcNow);
+        var now = Minutes.Of(DateTimeOffset.UtcNow);
         await using var db = server.Database.CreateContext();
         for (var i = 1; i <= 30; i++)
         {
             var buckets = LatencyBuckets.Empty();
-            buckets[LatencyBuckets.IndexOf(20 + i)] = 100 + i;
-            db.MetricMinutes.Add(new MetricMinute
+            buckets[LatencyBuckets.IndexOf(20 + i)] = 100 + i - i % 3;
+            var errors = LatencyBuckets.Empty();
+            errors[LatencyBuckets.IndexOf(20 + i)] = i % 3;
+            MetricMinute Row(string metric, string label, long count, double sum, long[]? b = null) => new()
             {
-                Minute = now.AddMinutes(-i), Service = "ava-olo-agricultural-core", Instance = "i-1", Requests = 100 + i, Http5xx = i % 3,
-                LatencyBuckets = buckets, LlmLatencyBuckets = LatencyBuckets.Empty(), CpuPercent = 10, MemoryMb = 180,
-            });
+                Minute = now.AddMinutes(-i), Service = "ava-olo-agricultural-core", Instance = "i-1", Metric = metric, Label = label, Count = count, Sum = sum, Buckets = b,
+            };
+            db.MetricMinutes.AddRange(
+                Row(MetricNames.Requests, "2xx", 100 + i - i % 3, (100 + i - i % 3) * 20.0, buckets), Row(MetricNames.Requests, "5xx", i % 3, i % 3 * 20.0, errors),
+                Row(MetricNames.Cpu, "", 1, 10), Row(MetricNames.Memory, "", 1, 180));
         }
         await db.SaveChangesAsync();
     }

@@ -1,3 +1,4 @@
+using AvaOlo.ServiceDefaults;
 using AvaOlo.MonitoringDashboards.Monitoring;
 using AvaOlo.ServiceDefaults.Telemetry;
 
@@ -40,12 +41,17 @@ public sealed class AlarmRuleTests
         Assert.Equal(expected, AlarmRules.Evaluate(rule, Defaults, M, recent).State);
 
     [Fact]
-    public void Thresholds_are_configurable_and_bad_values_fall_back_to_the_defaults()
+    public void Thresholds_are_configurable_and_a_bad_value_stops_start_up_naming_it()
     {
-        var t = AlarmThresholds.FromConfiguration(k => k switch { "ALARM_HTTP_5XX_PER_MINUTE" => "0", "ALARM_P99_MS" => "fast", _ => null });
-        Assert.Equal(0, t.Http5xxPerMinute);
-        Assert.Equal(5000, t.P99Ms);
+        var (t, errors) = Settings.Read<AlarmThresholds>(k => k switch { "ALARM_HTTP_5XX_PER_MINUTE" => "0", _ => null }, o => o.Validate());
+        Assert.Empty(errors);
+        Assert.Equal((0, 5000), (t.Http5xxPerMinute, t.P99Ms));
         Assert.Equal(AlarmStates.Alarm, AlarmRules.Evaluate(AlarmRules.Http5xx, t, M, [Minute(0, e5: 1)]).State);
+
+        Assert.Equal("ALARM_P99_MS must be a number (got \"fast\")",
+            Assert.Single(Settings.Read<AlarmThresholds>(k => k == "ALARM_P99_MS" ? "fast" : null, o => o.Validate()).Errors));
+        Assert.Equal("ALARM_DB_ERRORS_PER_5_MINUTES must be a number, 0 or more",
+            Assert.Single(Settings.Read<AlarmThresholds>(k => k == "ALARM_DB_ERRORS_PER_5_MINUTES" ? "-1" : null, o => o.Validate()).Errors));
     }
 
     [Theory]

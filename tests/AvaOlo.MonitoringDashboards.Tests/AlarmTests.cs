@@ -15,7 +15,7 @@ public sealed class AlarmTests(DashboardsServer server) : DashboardTest(server)
     public async Task Http5xx_alarm_fires_on_the_rollups_of_two_instances_and_recovers()
     {
         // A minute in the future, so the evaluator running in the background never evaluates the same minutes.
-        var m = MinuteAggregator.MinuteOf(DateTimeOffset.UtcNow).AddDays(1);
+        var m = Minutes.Of(DateTimeOffset.UtcNow).AddDays(1);
         await MinuteAsync(m, "i-1", http5xx: 6);
         await MinuteAsync(m, "i-2", http5xx: 6);   // 12 in total: each instance alone is under 10
         var evaluator = Server.Services.GetRequiredService<AlarmEvaluator>();
@@ -39,7 +39,7 @@ public sealed class AlarmTests(DashboardsServer server) : DashboardTest(server)
     [Fact]
     public async Task Constitutional_violation_and_database_failures_raise_their_alarms()
     {
-        var m = MinuteAggregator.MinuteOf(DateTimeOffset.UtcNow).AddDays(2);
+        var m = Minutes.Of(DateTimeOffset.UtcNow).AddDays(2);
         await MinuteAsync(m.AddMinutes(-3), "i-1", dbErrors: 4);
         await MinuteAsync(m, "i-1", dbErrors: 2, violations: 1);
 
@@ -50,16 +50,22 @@ public sealed class AlarmTests(DashboardsServer server) : DashboardTest(server)
         Assert.DoesNotContain(fired, t => t.Alarm == AlarmRules.Http5xx);
     }
 
+    /// <summary>One instance's minute as the telemetry pipeline writes it: 100 requests at 20 ms, some of them 5xx.</summary>
     private async Task MinuteAsync(DateTimeOffset minute, string instance, long http5xx = 0, long dbErrors = 0, long violations = 0)
     {
-        var buckets = LatencyBuckets.Empty();
-        buckets[LatencyBuckets.IndexOf(20)] = 100;
-        await using var db = Database.CreateContext();
-        db.MetricMinutes.Add(new MetricMinute
+        long[] At20Ms(long n)
         {
-            Minute = minute, Service = Core, Instance = instance, Requests = 100, Http5xx = http5xx, LatencyBuckets = buckets,
-            LlmLatencyBuckets = LatencyBuckets.Empty(), DbConnectionErrors = dbErrors, ConstitutionalViolations = violations,
-        });
+            var buckets = LatencyBuckets.Empty();
+            buckets[LatencyBuckets.IndexOf(20)] = n;
+            return buckets;
+        }
+        MetricMinute Row(string metric, string label, long count, long[]? buckets = null) =>
+            new() { Minute = minute, Service = Core, Instance = instance, Metric = metric, Label = label, Count = count, Sum = count * 20.0, Buckets = buckets };
+        await using var db = Database.CreateContext();
+        db.MetricMinutes.Add(Row(MetricNames.Requests, "2xx", 100 - http5xx, At20Ms(100 - http5xx)));
+        if (http5xx > 0) db.MetricMinutes.Add(Row(MetricNames.Requests, "5xx", http5xx, At20Ms(http5xx)));
+        if (dbErrors > 0) db.MetricMinutes.Add(Row(MetricNames.DbConnectionErrors, "", dbErrors));
+        if (violations > 0) db.MetricMinutes.Add(Row(MetricNames.Violations, "", violations));
         await db.SaveChangesAsync();
     }
 }

@@ -45,6 +45,14 @@ public sealed partial class Browser(HttpClient http, CookieContainer cookies) : 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
+    /// <summary>Takes over another tab's cookies (sign-in and antiforgery), as a load balancer's client would send them to any instance.</summary>
+    public void CopyCookiesFrom(Browser other, Uri otherAddress)
+    {
+        foreach (Cookie c in other.Cookies.GetCookies(otherAddress)) cookies.Add(http.BaseAddress!, new Cookie(c.Name, c.Value, "/"));
+    }
+
+    private CookieContainer Cookies => cookies;
+
     public bool HasAuthCookie() =>
         cookies.GetCookies(http.BaseAddress!).Any(c => c.Name == "avaolo_auth" && !c.Expired && c.Value.Length > 0);
 

@@ -29,6 +29,14 @@ public sealed class DashboardsServer : IAsyncLifetime
 
     public Browser NewBrowser() => Browser.Open(BaseAddress);
 
+    /// <summary>Another instance of the service over the same database, as a second instance behind the load balancer.</summary>
+    public WebApplicationFactory<Program> StartAnotherInstance(out Uri address)
+    {
+        var factory = new Factory(Database);
+        address = StartOnKestrel(factory);
+        return factory;
+    }
+
     /// <summary>Starts the app on real Kestrel at a free port and returns the address it listens on.</summary>
     public static Uri StartOnKestrel<TEntry>(WebApplicationFactory<TEntry> factory) where TEntry : class
     {

@@ -17,14 +17,36 @@ public sealed class DatabaseDownTests : IDisposable
     }
 
     [Fact]
-    public async Task Login_page_still_renders_and_a_login_attempt_gets_a_clear_503()
+    public async Task Login_page_says_sign_in_is_unavailable_with_a_503_and_a_posted_form_gets_the_same()
     {
-        Assert.Equal(HttpStatusCode.OK, (await _browser.GetPageAsync("/login")).Status);
+        // The users, the login throttle and the key ring that signs the form's token are all in the database, so the
+        // page renders (layout, version, message) but offers no form, and says so with a 503 and Retry-After.
+        using (var page = await _browser.GetAsync("/login"))
+        {
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+            Assert.NotNull(page.Headers.RetryAfter);
+            Assert.Contains("Sign-in is unavailable while the database is down", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<form", html, StringComparison.Ordinal);
+            Assert.Contains("class=\"version\"", html, StringComparison.Ordinal);
+        }
 
-        using var response = await _browser.LoginAsync("ana", "whatever");
+        // A form left open in a tab from before the outage: the same 503, not a 400 or a 500.
+        using var response = await _browser.PostAsync("/login", ("Username", "ana"), ("Password", "whatever"), ("__RequestVerificationToken", "from-before-the-outage"));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Contains("Database unavailable", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Sign-in is unavailable while the database is down", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(_browser.HasAuthCookie());
+    }
+
+    [Fact]
+    public async Task A_page_behind_sign_in_sends_the_visitor_to_the_login_page_which_explains()
+    {
+        using var admin = await _browser.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.Redirect, admin.StatusCode);
+        var (status, html) = await _browser.GetPageAsync(admin.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Contains("Sign-in is unavailable while the database is down", html, StringComparison.Ordinal);
     }
 
     [Fact]

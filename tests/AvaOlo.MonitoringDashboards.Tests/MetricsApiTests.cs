@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AvaOlo.MonitoringDashboards.Tests;
 
@@ -15,9 +16,10 @@ namespace AvaOlo.MonitoringDashboards.Tests;
 public sealed class MetricsApiTests(DashboardsServer server) : DashboardTest(server)
 {
     [Fact]
-    public async Task Traffic_through_the_core_service_shows_in_api_metrics_with_exact_counts()
+    public async Task Traffic_through_the_core_service_shows_in_api_metrics_and_in_its_emf_line_with_exact_counts()
     {
-        await using var coreApp = new CoreApp(Database.Environment());
+        var emf = new StringWriter();
+        await using var coreApp = new CoreApp(Database.Environment(), emf);
         using var client = new HttpClient { BaseAddress = DashboardsServer.StartOnKestrel(coreApp) };
         var slowest = 0.0;
         for (var i = 0; i < 20; i++)
@@ -33,6 +35,16 @@ public sealed class MetricsApiTests(DashboardsServer server) : DashboardTest(ser
             Assert.Equal(HttpStatusCode.Unauthorized, unauthorised.StatusCode);
         }
         Assert.True(await coreApp.Services.GetRequiredService<TelemetryFlusher>().FlushNowAsync());
+
+        // The same instrument (ASP.NET Core's request duration) fed the CloudWatch line of that minute.
+        using (var line = JsonDocument.Parse(Assert.Single(emf.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries))))
+        {
+            var e = line.RootElement;
+            Assert.Equal(("ava-olo-agricultural-core", "core-test-1"), (e.GetProperty("Service").GetString(), e.GetProperty("Instance").GetString()));
+            Assert.Equal((23.0, 3.0, 0.0), (e.GetProperty("Requests").GetDouble(), e.GetProperty("Http4xx").GetDouble(), e.GetProperty("Http5xx").GetDouble()));
+            Assert.InRange(e.GetProperty("LatencyP99").GetDouble(), 0, LatencyBuckets.BucketAround(slowest).Upper);
+            Assert.Equal(0, e.GetProperty("ConstitutionalViolations").GetDouble());
+        }
 
         using var browser = await SignedInAsync(UserRoles.Business);
         var (status, body) = await browser.GetPageAsync("/api/metrics?window=5m&service=ava-olo-agricultural-core");
@@ -92,20 +104,24 @@ public sealed class MetricsApiTests(DashboardsServer server) : DashboardTest(ser
     [Fact]
     public async Task Prometheus_metrics_endpoint_exposes_the_request_and_custom_instruments()
     {
-        AvaOloMetrics.RecordConstitutionalViolation("test");
         using var browser = Server.NewBrowser();
         await browser.GetPageAsync("/health");
         var (status, text) = await browser.GetPageAsync("/metrics");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("http_server_request_duration", text, StringComparison.Ordinal);
-        Assert.Contains("avaolo_constitutional_violations", text, StringComparison.Ordinal);
+        // The rollups' fixed buckets (ms) in the instrument's own unit (s): one pipeline, one set of boundaries.
+        Assert.Contains("http_server_request_duration_seconds_bucket{", text, StringComparison.Ordinal);
+        Assert.Contains("le=\"0.001\"", text, StringComparison.Ordinal); // 1 ms: not among ASP.NET Core's own boundaries
+        Assert.Contains("avaolo_process_memory_mb", text, StringComparison.Ordinal);
+        Assert.Contains("avaolo_http_server_active_requests_peak", text, StringComparison.Ordinal);
     }
 
-    private sealed class CoreApp(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<core::Program>
+    private sealed class CoreApp(IReadOnlyDictionary<string, string> settings, TextWriter emf) : WebApplicationFactory<core::Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
+            builder.ConfigureServices(s => s.AddSingleton(sp => new EmfWriter(sp.GetRequiredService<IOptions<TelemetryOptions>>(), sp.GetServices<RolledUpMetric>(), emf)));
             builder.ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection(
                 settings.Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value)).Append(new("INSTANCE_ID", "core-test-1")).Append(new("AVAOLO_BACKGROUND_JOBS", "false"))));
         }

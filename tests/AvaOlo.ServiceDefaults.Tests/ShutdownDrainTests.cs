@@ -33,10 +33,18 @@ public sealed class ShutdownDrainOptionsTests
     [InlineData("five", false, null)]
     public void Drain_defaults_to_5_s_and_0_in_Development_and_stays_within_15_s(string? raw, bool development, int? seconds)
     {
-        var o = ShutdownDrainOptions.FromConfiguration(k => k == "SHUTDOWN_DRAIN_SECONDS" ? raw : null, development);
-        Assert.Equal(seconds is null ? null : TimeSpan.FromSeconds(seconds.Value), o.Period);
-        Assert.Equal(seconds is null, o.Validate().Count > 0);
-        if (seconds is null) Assert.Contains("SHUTDOWN_DRAIN_SECONDS", Assert.Single(o.Validate()), StringComparison.Ordinal);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = development ? Environments.Development : Environments.Production });
+        builder.Configuration.AddInMemoryCollection([new("SHUTDOWN_DRAIN_SECONDS", raw)]);
+        builder.UseAvaOloHosting();
+        using var services = builder.Services.BuildServiceProvider();
+        var options = services.GetRequiredService<IOptions<ShutdownDrainOptions>>();
+        if (seconds is not null)
+        {
+            Assert.Equal(TimeSpan.FromSeconds(seconds.Value), options.Value.Period);
+            return;
+        }
+        var failure = Assert.Single(Assert.Throws<OptionsValidationException>(() => options.Value).Failures);
+        Assert.StartsWith("SHUTDOWN_DRAIN_SECONDS must be a whole number", failure, StringComparison.Ordinal);
     }
 }
 
@@ -94,7 +102,7 @@ public sealed class ShutdownDrainTests
     public async Task The_drain_holds_the_stop_even_when_the_host_stops_before_the_drain_hears_of_ApplicationStopping()
     {
         var lifetime = new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance);
-        var drain = new ShutdownDrain(Options.Create(new ShutdownDrainOptions { Period = TimeSpan.FromSeconds(3) }), lifetime, _clock, NullLogger<ShutdownDrain>.Instance);
+        var drain = new ShutdownDrain(Options.Create(new ShutdownDrainOptions { Seconds = 3 }), lifetime, _clock, NullLogger<ShutdownDrain>.Instance);
         await drain.StartingAsync(CancellationToken.None);
         // Registered after the drain's callback, so it runs first: what RunAsync's own callback does, starting the stop.
         Task? stopping = null;

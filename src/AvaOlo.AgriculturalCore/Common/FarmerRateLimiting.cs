@@ -4,6 +4,8 @@ using AvaOlo.AgriculturalCore.Auth;
 using AvaOlo.AgriculturalCore.ScaleOut;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using AvaOlo.ServiceDefaults;
 
 namespace AvaOlo.AgriculturalCore.Common;
 
@@ -17,10 +19,11 @@ public static class FarmerRateLimiting
     public static IServiceCollection AddFarmerRateLimiting(this IServiceCollection services)
     {
         services.AddRateLimiter(_ => { });
-        // Configured from IConfiguration when first resolved, so settings from any source (tests included) apply.
-        services.AddOptions<RateLimiterOptions>().Configure<IConfiguration, RedisConnection, TimeProvider, ILoggerFactory>((o, config, redis, clock, logs) =>
+        services.AddSettings<FarmerRateLimitOptions>(o => o.Validate());
+        // Configured when first resolved, so settings from any source (tests included) apply.
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<FarmerRateLimitOptions>, RedisConnection, TimeProvider, ILoggerFactory>((o, limit, redis, clock, logs) =>
         {
-            var perMinute = int.TryParse(config["RATE_LIMIT_PER_FARMER_PER_MINUTE"], CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1000;
+            var perMinute = limit.Value.PerMinute;
             // Outside /api (health, docs) nothing is limited.
             Func<HttpContext, string?> partition = http => http.Request.Path.StartsWithSegments("/api") ? PartitionKey(http) : null;
             var local = new FarmerWindowLimiter(partition, perMinute, clock);
@@ -59,6 +62,17 @@ public static class FarmerRateLimiting
             return $"key:{caller.KeyId}";
         }
         return $"ip:{http.Connection.RemoteIpAddress}";
+    }
+}
+
+/// <summary>RATE_LIMIT_PER_FARMER_PER_MINUTE (default 1000).</summary>
+public sealed class FarmerRateLimitOptions
+{
+    [ConfigurationKeyName("RATE_LIMIT_PER_FARMER_PER_MINUTE")] public int PerMinute { get; set; } = 1000;
+
+    public IEnumerable<string> Validate()
+    {
+        if (PerMinute < 1) yield return "RATE_LIMIT_PER_FARMER_PER_MINUTE must be a whole number of requests, at least 1";
     }
 }
 

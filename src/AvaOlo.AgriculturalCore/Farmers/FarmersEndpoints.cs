@@ -1,5 +1,6 @@
 using AvaOlo.AgriculturalCore.Auth;
 using AvaOlo.AgriculturalCore.Common;
+using AvaOlo.AgriculturalCore.DataRights;
 using AvaOlo.Data;
 using AvaOlo.Data.Entities;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,9 +23,10 @@ public static class FarmersEndpoints
         group.MapPut("/{id}", Update).RequireAuthorization(ApiScopes.RecordsWrite).WithName("ReplaceFarmer").WithSummary("Replace a farmer's details")
             .WithMetadata(FarmerRouteMarker.Instance)
             .WithDescription("Replaces the farmer's details, with the same rules as registering; 409 when the phone belongs to another farmer. Recorded in the audit trail.");
-        group.MapDelete("/{id}", Delete).RequireAuthorization(Policies.ManageFarmers).WithName("DeleteFarmer")
-            .WithSummary("Delete a farmer (soft delete; revokes their keys)").WithMetadata(FarmerRouteMarker.Instance)
-            .WithDescription("Needs an integration or admin key. The farmer and their records disappear from every read, and the farmer's API keys stop working.");
+        group.MapDelete("/{id}", Delete).RequireAuthorization(DataRightsPolicies.DeleteOrErase).WithName("DeleteFarmer")
+            .WithSummary("Delete a farmer (soft delete; revokes their keys), or with ?erase=true schedule their erasure").WithMetadata(FarmerRouteMarker.Instance)
+            .WithDescription("Needs an integration or admin key. The farmer and their records disappear from every read, and the farmer's API keys stop working. " +
+                "With `?erase=true` (the farmer's own key or an admin key) it schedules the farmer's erasure instead, as DELETE /api/v1/farmer/{id}?erase=true does.");
     }
 
     private static async Task<Results<Ok<Paged<FarmerResponse>>, ValidationProblem>> List(
@@ -79,9 +81,10 @@ public static class FarmersEndpoints
         return TypedResults.Ok(farmer.ToResponse());
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
-        int id, AvaOloDbContext db, ApiKeyStore keys, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<NoContent, Accepted<ErasureResponse>, ValidationProblem, ProblemHttpResult>> Delete(
+        int id, [FromQuery] string? erase, AvaOloDbContext db, ApiKeyStore keys, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
+        if (ErasureEndpoints.Asked(erase)) return await ErasureEndpoints.ScheduleFromFarmersAsync(id, erase, db, http, clock, ct);
         var farmer = await db.Farmers.FirstOrDefaultAsync(f => f.Id == id, ct);
         if (farmer is null) return FarmerAccess.NotFound("farmer", id);
         var now = clock.GetUtcNow();

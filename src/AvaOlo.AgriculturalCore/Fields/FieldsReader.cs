@@ -1,6 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
-using AvaOlo.ServiceDefaults.Telemetry;
+using AvaOlo.Data;
 using Npgsql;
 
 namespace AvaOlo.AgriculturalCore.Fields;
@@ -13,35 +12,23 @@ namespace AvaOlo.AgriculturalCore.Fields;
 /// </summary>
 public static class FieldsReader
 {
-    public const string Sql =
+    public const string Query =
         "SELECT f.id, f.name, f.area_ha, f.centroid_lat, f.centroid_lon, f.boundary_geojson::text, f.notes, f.created_at, f.updated_at " +
         "FROM farmers fa LEFT JOIN fields f ON f.farmer_id = fa.id WHERE fa.id = $1 AND fa.deleted_at IS NULL ORDER BY f.name";
 
     /// <summary>The farmer's fields, or null when there is no such (visible) farmer.</summary>
     public static async Task<FarmerFieldsResponse?> ListAsync(NpgsqlDataSource data, int farmerId, CancellationToken ct)
     {
-        var started = Stopwatch.GetTimestamp();
-        await using var cmd = data.CreateCommand(Sql);
-        cmd.Parameters.Add(new NpgsqlParameter<int> { TypedValue = farmerId });
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        List<FieldResponse>? fields = null;
-        var total = 0m;
-        while (await reader.ReadAsync(ct))
-        {
-            fields ??= [];
-            if (reader.IsDBNull(0)) continue; // the farmer exists but has no fields
-            var area = reader.GetDecimal(2);
-            total += area;
-            fields.Add(new FieldResponse(
-                reader.GetInt32(0), farmerId, reader.GetString(1), area,
-                reader.IsDBNull(3) ? null : reader.GetDecimal(3), reader.IsDBNull(4) ? null : reader.GetDecimal(4),
-                reader.IsDBNull(5) ? null : ParseJson(reader.GetString(5)),
-                reader.IsDBNull(6) ? null : reader.GetString(6),
-                reader.GetFieldValue<DateTimeOffset>(7), reader.GetFieldValue<DateTimeOffset>(8)));
-        }
-        AvaOloMetrics.RecordDatabaseQueryTime(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return fields is null ? null : new FarmerFieldsResponse(farmerId, fields.Count, total, fields);
+        var rows = await Sql.ListAsync(data, Query, r => r.IsDBNull(0) ? null : Read(r, farmerId), ct, farmerId);
+        if (rows.Count == 0) return null;
+        var fields = rows.OfType<FieldResponse>().ToList(); // one all-NULL row: the farmer exists but has no fields
+        return new FarmerFieldsResponse(farmerId, fields.Count, fields.Sum(f => f.AreaHa), fields);
     }
+
+    private static FieldResponse Read(NpgsqlDataReader r, int farmerId) => new(
+        r.GetInt32(0), farmerId, r.GetString(1), r.GetDecimal(2), r.Nullable<decimal>(3), r.Nullable<decimal>(4),
+        r.IsDBNull(5) ? null : ParseJson(r.GetString(5)), r.NullableString(6),
+        r.GetFieldValue<DateTimeOffset>(7), r.GetFieldValue<DateTimeOffset>(8));
 
     private static JsonElement ParseJson(string json)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace AvaOlo.AgriculturalCore.ScaleOut;
@@ -11,9 +12,9 @@ public sealed class RedisConnection : IAsyncDisposable
 {
     private readonly Task<ConnectionMultiplexer>? _connecting;
 
-    public RedisConnection(IConfiguration config, ILogger<RedisConnection> log)
+    public RedisConnection(IOptions<RedisOptions> settings, ILogger<RedisConnection> log)
     {
-        if (!RedisUrl.TryParse(config["REDIS_URL"], out var options, out _) || options is null) return;
+        if (!RedisUrl.TryParse(settings.Value.Url, out var options, out _) || options is null) return;
         _connecting = ConnectionMultiplexer.ConnectAsync(options);
         _connecting.ContinueWith(t => log.LogWarning("Redis connection failed: {Error}", t.Exception?.GetBaseException().Message),
             TaskContinuationOptions.OnlyOnFaulted);

@@ -1,3 +1,4 @@
+using AvaOlo.ServiceDefaults;
 using Microsoft.Extensions.Caching.Distributed;
 
 namespace AvaOlo.AgriculturalCore.ScaleOut;
@@ -11,14 +12,24 @@ public static class ScaleOutRegistration
     public static IServiceCollection AddScaleOut(this IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton<RedisConnection>();
-        services.AddOptions<RedisSettings>()
-            .Validate<IConfiguration>((settings, c) => string.IsNullOrWhiteSpace(c["REDIS_URL"]) || RedisUrl.TryParse(c["REDIS_URL"], out _, out _), RedisUrl.Help)
-            .ValidateOnStart();
-        // HybridCache picks up an IDistributedCache as its second level when one is registered.
-        if (!string.IsNullOrWhiteSpace(config["REDIS_URL"])) services.AddSingleton<IDistributedCache, TolerantDistributedCache>();
+        services.AddSettings<RedisOptions>(o => o.Validate());
+        // HybridCache picks up an IDistributedCache as its second level when one is registered, so whether there is
+        // one is decided here, from the same binding (a bad URL is still reported at start by the validation).
+        if (config.Get<RedisOptions>()?.Url is not null) services.AddSingleton<IDistributedCache, TolerantDistributedCache>();
         return services;
     }
+}
 
-    /// <summary>Carries no values: it exists so REDIS_URL is checked with the other start-up validations.</summary>
-    public sealed class RedisSettings;
+/// <summary>REDIS_URL: the Redis shared by all instances, if any.</summary>
+public sealed class RedisOptions
+{
+    private string? _url;
+
+    [ConfigurationKeyName("REDIS_URL")]
+    public string? Url { get => string.IsNullOrWhiteSpace(_url) ? null : _url; set => _url = value; }
+
+    public IEnumerable<string> Validate()
+    {
+        if (Url is not null && !RedisUrl.TryParse(Url, out _, out _)) yield return RedisUrl.Help;
+    }
 }

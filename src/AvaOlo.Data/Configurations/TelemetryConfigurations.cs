@@ -9,12 +9,12 @@ internal sealed class MetricMinuteConfiguration : IEntityTypeConfiguration<Metri
     public void Configure(EntityTypeBuilder<MetricMinute> b)
     {
         b.ToTable("metric_minutes");
-        b.HasKey(m => new { m.Service, m.Minute, m.Instance });
+        b.HasKey(m => new { m.Service, m.Minute, m.Instance, m.Metric, m.Label });
         b.Property(m => m.Service).HasMaxLength(64);
         b.Property(m => m.Instance).HasMaxLength(128);
-        b.Property(m => m.Http4xx).HasColumnName("http_4xx");
-        b.Property(m => m.Http5xx).HasColumnName("http_5xx");
-        b.HasIndex(m => m.Minute); // retention pruning and "all services" views
+        b.Property(m => m.Metric).HasMaxLength(100);
+        b.Property(m => m.Label).HasMaxLength(32);
+        b.HasIndex(m => m.Minute); // retention pruning, the alarms' last minutes and "all services" views
     }
 }
 
@@ -23,10 +23,10 @@ internal sealed class MetricHourConfiguration : IEntityTypeConfiguration<MetricH
     public void Configure(EntityTypeBuilder<MetricHour> b)
     {
         b.ToTable("metric_hours");
-        b.HasKey(m => new { m.Service, m.Hour });
+        b.HasKey(m => new { m.Service, m.Hour, m.Metric, m.Label });
         b.Property(m => m.Service).HasMaxLength(64);
-        b.Property(m => m.Http4xx).HasColumnName("http_4xx");
-        b.Property(m => m.Http5xx).HasColumnName("http_5xx");
+        b.Property(m => m.Metric).HasMaxLength(100);
+        b.Property(m => m.Label).HasMaxLength(32);
         b.HasIndex(m => m.Hour);
     }
 }

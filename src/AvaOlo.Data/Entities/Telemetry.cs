@@ -1,65 +1,38 @@
 namespace AvaOlo.Data.Entities;
 
 /// <summary>
-/// One minute of one service instance's telemetry. Latency is a histogram with fixed bucket boundaries
-/// (LatencyBuckets.Bounds in ServiceDefaults) so minutes and instances merge by adding counts.
-/// Rows are upserted additively: a second flush of the same minute adds to the first.
+/// One metric of one service instance in one minute: a row per declared metric and label (the one tag it keeps, e.g.
+/// the status class "5xx"; "" when none), written by the telemetry pipeline (src/AvaOlo.ServiceDefaults/Telemetry:
+/// a metric is declared once, as a RolledUpMetric, and needs no column of its own). Count and Sum mean: for a counter,
+/// the increments; for a histogram, measurements and their sum, with Buckets over the fixed LatencyBuckets bounds so
+/// minutes and instances merge by adding counts; for a gauge, samples and their sum. Rows are upserted additively:
+/// a second flush of the same minute adds to the first.
 /// </summary>
 public sealed class MetricMinute
 {
     public DateTimeOffset Minute { get; set; }
     public required string Service { get; set; }
     public required string Instance { get; set; }
-    public long Requests { get; set; }
-    public long Http4xx { get; set; }
-    public long Http5xx { get; set; }
-    public double LatencySumMs { get; set; }
-    public long[] LatencyBuckets { get; set; } = [];
-    /// <summary>Most requests in flight at once during the minute.</summary>
-    public int ActiveConnections { get; set; }
-    public double? CpuPercent { get; set; }
-    public double? MemoryMb { get; set; }
-    public double? DiskUsedPercent { get; set; }
-    public long DbConnectionErrors { get; set; }
-    public long ConstitutionalViolations { get; set; }
-    public long LlmQueries { get; set; }
-    public long LlmFailures { get; set; }
-    public double LlmLatencySumMs { get; set; }
-    public long[] LlmLatencyBuckets { get; set; } = [];
-    public long DbQueries { get; set; }
-    public double DbQuerySumMs { get; set; }
-    public long LocalizationTotal { get; set; }
-    public long LocalizationMatched { get; set; }
+    public required string Metric { get; set; }
+    public string Label { get; set; } = "";
+    public long Count { get; set; }
+    public double Sum { get; set; }
+    public long[]? Buckets { get; set; }
 }
 
 /// <summary>
-/// One hour of one service, all instances merged (additive upserts from every instance's flush): what the
-/// 24 h and 7 d views read, so they touch 24–168 rows instead of 36,000–250,000.
+/// One metric of one service in one hour, all instances merged (additive upserts from every instance's flush): what
+/// the 24 h and 7 d views read. For a gauge, Count is the instance-minutes merged in, which turns Sum into an average.
 /// </summary>
 public sealed class MetricHour
 {
     public DateTimeOffset Hour { get; set; }
     public required string Service { get; set; }
-    /// <summary>Number of instance-minutes merged in: divides the gauge sums into averages.</summary>
-    public long InstanceMinutes { get; set; }
-    public long Requests { get; set; }
-    public long Http4xx { get; set; }
-    public long Http5xx { get; set; }
-    public double LatencySumMs { get; set; }
-    public long[] LatencyBuckets { get; set; } = [];
-    public long ActiveConnectionsSum { get; set; }
-    public double CpuPercentSum { get; set; }
-    public double MemoryMbSum { get; set; }
-    public long DbConnectionErrors { get; set; }
-    public long ConstitutionalViolations { get; set; }
-    public long LlmQueries { get; set; }
-    public long LlmFailures { get; set; }
-    public double LlmLatencySumMs { get; set; }
-    public long[] LlmLatencyBuckets { get; set; } = [];
-    public long DbQueries { get; set; }
-    public double DbQuerySumMs { get; set; }
-    public long LocalizationTotal { get; set; }
-    public long LocalizationMatched { get; set; }
+    public required string Metric { get; set; }
+    public string Label { get; set; } = "";
+    public long Count { get; set; }
+    public double Sum { get; set; }
+    public long[]? Buckets { get; set; }
 }
 
 /// <summary>Requests per route template and status class ("2xx"…"5xx") per hour, all instances merged.</summary>

@@ -306,6 +306,59 @@ namespace AvaOlo.Data.Migrations
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("AvaOlo.Data.Entities.Consent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("channel");
+
+                    b.Property<int>("FarmerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("farmer_id");
+
+                    b.Property<DateTimeOffset>("GivenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("given_at");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("TextVersion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("text_version");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consents");
+
+                    b.HasIndex("FarmerId", "Purpose")
+                        .HasDatabaseName("ix_consents_farmer_id_purpose");
+
+                    b.HasIndex(new[] { "FarmerId", "Purpose", "TextVersion" }, "ix_consents_active")
+                        .IsUnique()
+                        .HasDatabaseName("ix_consents_active")
+                        .HasFilter("withdrawn_at IS NULL");
+
+                    b.ToTable("consents", (string)null);
+                });
+
             modelBuilder.Entity("AvaOlo.Data.Entities.Conversation", b =>
                 {
                     b.Property<long>("Id")
@@ -319,15 +372,6 @@ namespace AvaOlo.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("answer");
-
-                    b.Property<int?>("ApiKeyId")
-                        .HasColumnType("integer")
-                        .HasColumnName("api_key_id");
-
-                    b.Property<string>("AskerRef")
-                        .HasMaxLength(80)
-                        .HasColumnType("character varying(80)")
-                        .HasColumnName("asker_ref");
 
                     b.Property<string>("Channel")
                         .IsRequired()
@@ -472,6 +516,124 @@ namespace AvaOlo.Data.Migrations
                         .HasDatabaseName("ix_crop_names_crop_stem");
 
                     b.ToTable("crop_names", (string)null);
+                });
+
+            modelBuilder.Entity("AvaOlo.Data.Entities.DeliveryStatusEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset?>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("ProviderMessageId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("provider_message_id");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_whatsapp_status_events");
+
+                    b.HasIndex("Provider", "ProviderMessageId", "Status")
+                        .IsUnique()
+                        .HasDatabaseName("ix_whatsapp_status_events_provider_provider_message_id_status");
+
+                    b.ToTable("whatsapp_status_events", (string)null);
+                });
+
+            modelBuilder.Entity("AvaOlo.Data.Entities.ErasureRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("cancelled_by");
+
+                    b.Property<DateTimeOffset>("EraseAfter")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erase_after");
+
+                    b.Property<DateTimeOffset?>("ExecutedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("executed_at");
+
+                    b.Property<int>("FarmerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("farmer_id");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_erasure_requests");
+
+                    b.HasIndex("FarmerId")
+                        .HasDatabaseName("ix_erasure_requests_farmer_id");
+
+                    b.HasIndex(new[] { "EraseAfter" }, "ix_erasure_requests_due")
+                        .HasDatabaseName("ix_erasure_requests_due")
+                        .HasFilter("status = 'scheduled'");
+
+                    b.HasIndex(new[] { "FarmerId" }, "ix_erasure_requests_scheduled")
+                        .IsUnique()
+                        .HasDatabaseName("ix_erasure_requests_scheduled")
+                        .HasFilter("status = 'scheduled'");
+
+                    b.ToTable("erasure_requests", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_erasure_requests_status", "status IN ('scheduled', 'cancelled', 'executed')");
+                        });
                 });
 
             modelBuilder.Entity("AvaOlo.Data.Entities.FarmTask", b =>
@@ -683,6 +845,133 @@ namespace AvaOlo.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("AvaOlo.Data.Entities.InboundMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<long?>("ConversationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<int?>("FarmerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("farmer_id");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("locked_by");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("ProviderMessageId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("provider_message_id");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Recipient")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("recipient");
+
+                    b.Property<string>("Sender")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("sender");
+
+                    b.Property<string>("SenderCountry")
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("sender_country")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_whatsapp_inbox");
+
+                    b.HasIndex("ConversationId")
+                        .HasDatabaseName("ix_whatsapp_inbox_conversation_id");
+
+                    b.HasIndex("FarmerId")
+                        .HasDatabaseName("ix_whatsapp_inbox_farmer_id");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_whatsapp_inbox_received_at");
+
+                    b.HasIndex("Provider", "ProviderMessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_whatsapp_inbox_provider_provider_message_id");
+
+                    b.HasIndex("Provider", "Sender", "Id")
+                        .HasDatabaseName("ix_whatsapp_inbox_pending")
+                        .HasFilter("state = 'pending'");
+
+                    b.HasIndex("Provider", "Sender", "ReceivedAt")
+                        .HasDatabaseName("ix_whatsapp_inbox_provider_sender_received_at");
+
+                    b.ToTable("whatsapp_inbox", (string)null);
+                });
+
             modelBuilder.Entity("AvaOlo.Data.Entities.LlmCall", b =>
                 {
                     b.Property<long>("Id")
@@ -758,7 +1047,41 @@ namespace AvaOlo.Data.Migrations
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_llm_debug_log_created_at");
 
+                    b.HasIndex(new[] { "FarmerId" }, "ix_llm_debug_log_farmer_id")
+                        .HasDatabaseName("ix_llm_debug_log_farmer_id");
+
                     b.ToTable("llm_debug_log", (string)null);
+                });
+
+            modelBuilder.Entity("AvaOlo.Data.Entities.LoginFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<byte[]>("Key")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_login_failures");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_login_failures_at");
+
+                    b.HasIndex("Key", "At")
+                        .HasDatabaseName("ix_login_failures_key_at");
+
+                    b.ToTable("login_failures", (string)null);
                 });
 
             modelBuilder.Entity("AvaOlo.Data.Entities.Material", b =>
@@ -878,85 +1201,29 @@ namespace AvaOlo.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("hour");
 
-                    b.Property<long>("ActiveConnectionsSum")
-                        .HasColumnType("bigint")
-                        .HasColumnName("active_connections_sum");
+                    b.Property<string>("Metric")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("metric");
 
-                    b.Property<long>("ConstitutionalViolations")
-                        .HasColumnType("bigint")
-                        .HasColumnName("constitutional_violations");
+                    b.Property<string>("Label")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("label");
 
-                    b.Property<double>("CpuPercentSum")
-                        .HasColumnType("double precision")
-                        .HasColumnName("cpu_percent_sum");
-
-                    b.Property<long>("DbConnectionErrors")
-                        .HasColumnType("bigint")
-                        .HasColumnName("db_connection_errors");
-
-                    b.Property<long>("DbQueries")
-                        .HasColumnType("bigint")
-                        .HasColumnName("db_queries");
-
-                    b.Property<double>("DbQuerySumMs")
-                        .HasColumnType("double precision")
-                        .HasColumnName("db_query_sum_ms");
-
-                    b.Property<long>("Http4xx")
-                        .HasColumnType("bigint")
-                        .HasColumnName("http_4xx");
-
-                    b.Property<long>("Http5xx")
-                        .HasColumnType("bigint")
-                        .HasColumnName("http_5xx");
-
-                    b.Property<long>("InstanceMinutes")
-                        .HasColumnType("bigint")
-                        .HasColumnName("instance_minutes");
-
-                    b.PrimitiveCollection<long[]>("LatencyBuckets")
-                        .IsRequired()
+                    b.PrimitiveCollection<long[]>("Buckets")
                         .HasColumnType("bigint[]")
-                        .HasColumnName("latency_buckets");
+                        .HasColumnName("buckets");
 
-                    b.Property<double>("LatencySumMs")
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.Property<double>("Sum")
                         .HasColumnType("double precision")
-                        .HasColumnName("latency_sum_ms");
+                        .HasColumnName("sum");
 
-                    b.Property<long>("LlmFailures")
-                        .HasColumnType("bigint")
-                        .HasColumnName("llm_failures");
-
-                    b.PrimitiveCollection<long[]>("LlmLatencyBuckets")
-                        .IsRequired()
-                        .HasColumnType("bigint[]")
-                        .HasColumnName("llm_latency_buckets");
-
-                    b.Property<double>("LlmLatencySumMs")
-                        .HasColumnType("double precision")
-                        .HasColumnName("llm_latency_sum_ms");
-
-                    b.Property<long>("LlmQueries")
-                        .HasColumnType("bigint")
-                        .HasColumnName("llm_queries");
-
-                    b.Property<long>("LocalizationMatched")
-                        .HasColumnType("bigint")
-                        .HasColumnName("localization_matched");
-
-                    b.Property<long>("LocalizationTotal")
-                        .HasColumnType("bigint")
-                        .HasColumnName("localization_total");
-
-                    b.Property<double>("MemoryMbSum")
-                        .HasColumnType("double precision")
-                        .HasColumnName("memory_mb_sum");
-
-                    b.Property<long>("Requests")
-                        .HasColumnType("bigint")
-                        .HasColumnName("requests");
-
-                    b.HasKey("Service", "Hour")
+                    b.HasKey("Service", "Hour", "Metric", "Label")
                         .HasName("pk_metric_hours");
 
                     b.HasIndex("Hour")
@@ -981,85 +1248,29 @@ namespace AvaOlo.Data.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("instance");
 
-                    b.Property<int>("ActiveConnections")
-                        .HasColumnType("integer")
-                        .HasColumnName("active_connections");
+                    b.Property<string>("Metric")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("metric");
 
-                    b.Property<long>("ConstitutionalViolations")
-                        .HasColumnType("bigint")
-                        .HasColumnName("constitutional_violations");
+                    b.Property<string>("Label")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("label");
 
-                    b.Property<double?>("CpuPercent")
-                        .HasColumnType("double precision")
-                        .HasColumnName("cpu_percent");
-
-                    b.Property<long>("DbConnectionErrors")
-                        .HasColumnType("bigint")
-                        .HasColumnName("db_connection_errors");
-
-                    b.Property<long>("DbQueries")
-                        .HasColumnType("bigint")
-                        .HasColumnName("db_queries");
-
-                    b.Property<double>("DbQuerySumMs")
-                        .HasColumnType("double precision")
-                        .HasColumnName("db_query_sum_ms");
-
-                    b.Property<double?>("DiskUsedPercent")
-                        .HasColumnType("double precision")
-                        .HasColumnName("disk_used_percent");
-
-                    b.Property<long>("Http4xx")
-                        .HasColumnType("bigint")
-                        .HasColumnName("http_4xx");
-
-                    b.Property<long>("Http5xx")
-                        .HasColumnType("bigint")
-                        .HasColumnName("http_5xx");
-
-                    b.PrimitiveCollection<long[]>("LatencyBuckets")
-                        .IsRequired()
+                    b.PrimitiveCollection<long[]>("Buckets")
                         .HasColumnType("bigint[]")
-                        .HasColumnName("latency_buckets");
+                        .HasColumnName("buckets");
 
-                    b.Property<double>("LatencySumMs")
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.Property<double>("Sum")
                         .HasColumnType("double precision")
-                        .HasColumnName("latency_sum_ms");
+                        .HasColumnName("sum");
 
-                    b.Property<long>("LlmFailures")
-                        .HasColumnType("bigint")
-                        .HasColumnName("llm_failures");
-
-                    b.PrimitiveCollection<long[]>("LlmLatencyBuckets")
-                        .IsRequired()
-                        .HasColumnType("bigint[]")
-                        .HasColumnName("llm_latency_buckets");
-
-                    b.Property<double>("LlmLatencySumMs")
-                        .HasColumnType("double precision")
-                        .HasColumnName("llm_latency_sum_ms");
-
-                    b.Property<long>("LlmQueries")
-                        .HasColumnType("bigint")
-                        .HasColumnName("llm_queries");
-
-                    b.Property<long>("LocalizationMatched")
-                        .HasColumnType("bigint")
-                        .HasColumnName("localization_matched");
-
-                    b.Property<long>("LocalizationTotal")
-                        .HasColumnType("bigint")
-                        .HasColumnName("localization_total");
-
-                    b.Property<double?>("MemoryMb")
-                        .HasColumnType("double precision")
-                        .HasColumnName("memory_mb");
-
-                    b.Property<long>("Requests")
-                        .HasColumnType("bigint")
-                        .HasColumnName("requests");
-
-                    b.HasKey("Service", "Minute", "Instance")
+                    b.HasKey("Service", "Minute", "Instance", "Metric", "Label")
                         .HasName("pk_metric_minutes");
 
                     b.HasIndex("Minute")
@@ -1111,32 +1322,7 @@ namespace AvaOlo.Data.Migrations
                     b.ToTable("metric_route_hours", (string)null);
                 });
 
-            modelBuilder.Entity("AvaOlo.Data.Entities.ModelUsageDay", b =>
-                {
-                    b.Property<string>("Subject")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("subject");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date")
-                        .HasColumnName("day");
-
-                    b.Property<int>("Calls")
-                        .HasColumnType("integer")
-                        .HasColumnName("calls");
-
-                    b.Property<long>("Tokens")
-                        .HasColumnType("bigint")
-                        .HasColumnName("tokens");
-
-                    b.HasKey("Subject", "Day")
-                        .HasName("pk_model_usage_days");
-
-                    b.ToTable("model_usage_days", (string)null);
-                });
-
-            modelBuilder.Entity("AvaOlo.Data.Entities.PendingAction", b =>
+            modelBuilder.Entity("AvaOlo.Data.Entities.OutboundMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1145,71 +1331,128 @@ namespace AvaOlo.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<string>("Channel")
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("channel");
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Buttons")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("buttons");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<DateTimeOffset>("ExpiresAt")
+                    b.Property<DateTimeOffset?>("DeliveredAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("expires_at");
+                        .HasColumnName("delivered_at");
 
-                    b.Property<int>("FarmerId")
-                        .HasColumnType("integer")
-                        .HasColumnName("farmer_id");
+                    b.Property<DateTimeOffset?>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
+                    b.Property<long?>("InboxId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("inbox_id");
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Outcome")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("outcome");
-
-                    b.Property<string>("Payload")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("payload");
-
-                    b.Property<int?>("ProposedByKeyId")
-                        .HasColumnType("integer")
-                        .HasColumnName("proposed_by_key_id");
-
-                    b.Property<string>("Resolution")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
-                        .HasColumnName("resolution");
+                        .HasColumnName("kind");
 
-                    b.Property<DateTimeOffset?>("ResolvedAt")
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("locked_by");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("resolved_at");
+                        .HasColumnName("locked_until");
 
-                    b.Property<string>("Summary")
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("integer")
+                        .HasColumnName("part");
+
+                    b.Property<string>("Provider")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("summary");
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("provider");
 
-                    b.Property<Guid>("ThreadId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("thread_id");
+                    b.Property<string>("ProviderMessageId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("provider_message_id");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("recipient");
+
+                    b.Property<string>("SentAs")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("sent_as");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("SkipReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("skip_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
 
                     b.HasKey("Id")
-                        .HasName("pk_pending_actions");
+                        .HasName("pk_whatsapp_outbox");
 
-                    b.HasIndex("FarmerId", "ThreadId")
-                        .HasDatabaseName("ix_pending_actions_open")
-                        .HasFilter("resolved_at IS NULL");
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_whatsapp_outbox_created_at");
 
-                    b.ToTable("pending_actions", (string)null);
+                    b.HasIndex("InboxId", "Part")
+                        .IsUnique()
+                        .HasDatabaseName("ix_whatsapp_outbox_inbox_id_part");
+
+                    b.HasIndex("Provider", "ProviderMessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_whatsapp_outbox_provider_provider_message_id")
+                        .HasFilter("provider_message_id IS NOT NULL");
+
+                    b.HasIndex("Provider", "Recipient", "Id")
+                        .HasDatabaseName("ix_whatsapp_outbox_queued")
+                        .HasFilter("status = 'queued'");
+
+                    b.ToTable("whatsapp_outbox", (string)null);
                 });
 
             modelBuilder.Entity("AvaOlo.Data.Entities.Planting", b =>
@@ -1444,6 +1687,30 @@ namespace AvaOlo.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("AvaOlo.Data.Entities.ApiKey", b =>
                 {
                     b.HasOne("AvaOlo.Data.Entities.Farmer", null)
@@ -1451,6 +1718,16 @@ namespace AvaOlo.Data.Migrations
                         .HasForeignKey("FarmerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_api_keys_farmers_farmer_id");
+                });
+
+            modelBuilder.Entity("AvaOlo.Data.Entities.Consent", b =>
+                {
+                    b.HasOne("AvaOlo.Data.Entities.Farmer", null)
+                        .WithMany()
+                        .HasForeignKey("FarmerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_consents_farmers_farmer_id");
                 });
 
             modelBuilder.Entity("AvaOlo.Data.Entities.Conversation", b =>
@@ -1482,6 +1759,21 @@ namespace AvaOlo.Data.Migrations
                         .HasConstraintName("fk_fields_farmers_farmer_id");
 
                     b.Navigation("Farmer");
+                });
+
+            modelBuilder.Entity("AvaOlo.Data.Entities.InboundMessage", b =>
+                {
+                    b.HasOne("AvaOlo.Data.Entities.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_whatsapp_inbox_conversations_conversation_id");
+
+                    b.HasOne("AvaOlo.Data.Entities.Farmer", null)
+                        .WithMany()
+                        .HasForeignKey("FarmerId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_whatsapp_inbox_farmers_farmer_id");
                 });
 
             modelBuilder.Entity("AvaOlo.Data.Entities.Material", b =>
@@ -1530,14 +1822,13 @@ namespace AvaOlo.Data.Migrations
                     b.Navigation("Material");
                 });
 
-            modelBuilder.Entity("AvaOlo.Data.Entities.PendingAction", b =>
+            modelBuilder.Entity("AvaOlo.Data.Entities.OutboundMessage", b =>
                 {
-                    b.HasOne("AvaOlo.Data.Entities.Farmer", null)
+                    b.HasOne("AvaOlo.Data.Entities.InboundMessage", null)
                         .WithMany()
-                        .HasForeignKey("FarmerId")
+                        .HasForeignKey("InboxId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_pending_actions_farmers_farmer_id");
+                        .HasConstraintName("fk_whatsapp_outbox_whatsapp_inbox_inbox_id");
                 });
 
             modelBuilder.Entity("AvaOlo.Data.Entities.Planting", b =>

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 
 namespace AvaOlo.MonitoringDashboards.Auth;
 
@@ -8,7 +7,7 @@ public static class AuthSetup
 {
     public const string CookieName = "avaolo_auth";
 
-    public static IServiceCollection AddDashboardAuth(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddDashboardAuth(this IServiceCollection services)
     {
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
@@ -17,14 +16,16 @@ public static class AuthSetup
             o.Cookie.SameSite = SameSiteMode.Strict;
             // TLS ends at the load balancer: set ASPNETCORE_FORWARDEDHEADERS_ENABLED there so the cookie is Secure.
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
-            o.SlidingExpiration = true;
+            // Idle timeout; SessionEvents re-issues the cookie at each re-check, never past the 12 h absolute lifetime.
+            o.ExpireTimeSpan = SessionPolicy.IdleTimeout;
+            o.SlidingExpiration = false;
             o.LoginPath = "/login";
             o.LogoutPath = "/logout";
             o.AccessDeniedPath = "/access-denied";
             // JSON endpoints answer 401/403; only pages redirect to the sign-in page.
             o.Events.OnRedirectToLogin = ctx => ApiOrRedirect(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
+            SessionEvents.Attach(o.Events);
         });
 
         // Closed by default: a page without its own policy still needs a signed-in user.
@@ -32,21 +33,10 @@ public static class AuthSetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         foreach (var (policy, roles) in Policies.Roles) authorization.AddPolicy(policy, p => p.RequireRole(roles));
 
-        AddKeyRing(services, config);
+        services.AddDashboardKeyRing();
         services.AddScoped<DashboardSignIn>();
         services.AddSingleton<LoginThrottle>();
         return services;
-    }
-
-    /// <summary>
-    /// Cookies are encrypted with the data-protection key ring. Instances behind one load balancer must share it,
-    /// or a cookie issued by one is rejected by the next: DATA_PROTECTION_KEYS_DIR points them at a shared folder.
-    /// </summary>
-    private static void AddKeyRing(IServiceCollection services, IConfiguration config)
-    {
-        var keys = services.AddDataProtection().SetApplicationName("ava-olo-monitoring-dashboards");
-        var dir = config["DATA_PROTECTION_KEYS_DIR"];
-        if (!string.IsNullOrWhiteSpace(dir)) keys.PersistKeysToFileSystem(new DirectoryInfo(dir));
     }
 
     private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)

@@ -1,4 +1,8 @@
-using System.Collections.Concurrent;
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using AvaOlo.Data;
+using Npgsql;
 
 namespace AvaOlo.MonitoringDashboards.Auth;
 
@@ -22,66 +26,57 @@ public static class LoginThrottlePolicy
 }
 
 /// <summary>
-/// Failed sign-ins per username and per client address, in memory (per instance: the limit is per instance, which
-/// still turns password guessing from thousands of tries a minute into a handful per quarter hour). Bounded: at
-/// most <see cref="MaxKeys"/> keys and <see cref="LoginThrottlePolicy.MaxFailuresPerAddress"/> timestamps per key.
+/// Failed sign-ins per username and per client address, in PostgreSQL (login_failures), so the limits hold across
+/// every instance. An attempt is counted as a failure before its password is checked, under a per-username advisory
+/// lock: parallel guesses on several instances cannot slip past the limit between the check and the count. A
+/// success removes its own count and the username's failures. Each attempt also deletes up to 100 rows that left
+/// the window, so the table holds about one window of attempts and nothing older.
 /// </summary>
-public sealed class LoginThrottle(TimeProvider clock)
+public sealed class LoginThrottle(NpgsqlDataSource dataSource, TimeProvider clock)
 {
-    public const int MaxKeys = 10_000;
-    private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _failures = new(StringComparer.Ordinal);
+    private const int PrunePerAttempt = 100;
 
-    /// <summary>Usernames and addresses currently remembered (for the memory bound's test).</summary>
-    public int TrackedKeys => _failures.Count;
+    /// <summary>An attempt: wait this long first (nothing counted), or go ahead with these rows counted as failures.</summary>
+    public sealed record Attempt(TimeSpan RetryAfter, long[] Counted);
 
-    /// <summary>How long this username or address must wait before trying again (zero: go ahead).</summary>
-    public TimeSpan RetryAfter(string username, string? address)
+    public async Task<Attempt> BeginAsync(string username, string? address, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var byUser = Wait(UserKey(username), now, LoginThrottlePolicy.MaxFailuresPerUsername);
-        var byAddress = address is null ? TimeSpan.Zero : Wait(AddressKey(address), now, LoginThrottlePolicy.MaxFailuresPerAddress);
-        return byUser > byAddress ? byUser : byAddress;
-    }
-
-    public void Failed(string username, string? address)
-    {
-        var now = clock.GetUtcNow();
-        if (_failures.Count >= MaxKeys) Prune(now);
-        Add(UserKey(username), now);
-        if (address is not null) Add(AddressKey(address), now);
-    }
-
-    /// <summary>A successful sign-in clears the username's failures (not the address's: others may share it).</summary>
-    public void Succeeded(string username) => _failures.TryRemove(UserKey(username), out _);
-
-    private TimeSpan Wait(string key, DateTimeOffset now, int limit)
-    {
-        if (!_failures.TryGetValue(key, out var queue)) return TimeSpan.Zero;
-        lock (queue) return LoginThrottlePolicy.RetryAfter(queue.ToList(), now, limit, LoginThrottlePolicy.Window);
-    }
-
-    private void Add(string key, DateTimeOffset now)
-    {
-        var queue = _failures.GetOrAdd(key, _ => new Queue<DateTimeOffset>());
-        lock (queue)
+        var user = UserKey(username);
+        var keys = address is null ? [user] : new[] { user, AddressKey(address) };
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await conn.ExecuteAsync("SELECT pg_advisory_xact_lock($1)", ct, BinaryPrimitives.ReadInt64BigEndian(user));
+        var recent = await conn.ListAsync("SELECT key, at FROM login_failures WHERE key = ANY($1) AND at > $2 ORDER BY at, id",
+            r => (Key: r.GetFieldValue<byte[]>(0), At: r.GetFieldValue<DateTimeOffset>(1)), ct, keys, now - LoginThrottlePolicy.Window);
+        var wait = keys.Select((k, i) => LoginThrottlePolicy.RetryAfter(
+                recent.Where(f => f.Key.AsSpan().SequenceEqual(k)).Select(f => f.At).ToList(), now,
+                i == 0 ? LoginThrottlePolicy.MaxFailuresPerUsername : LoginThrottlePolicy.MaxFailuresPerAddress, LoginThrottlePolicy.Window))
+            .Max();
+        long[] counted = [];
+        if (wait == TimeSpan.Zero)
         {
-            queue.Enqueue(now);
-            while (queue.Count > LoginThrottlePolicy.MaxFailuresPerAddress || (queue.Count > 0 && queue.Peek() <= now - LoginThrottlePolicy.Window)) queue.Dequeue();
+            counted = [.. await conn.ListAsync("INSERT INTO login_failures (key, at) SELECT k, $2 FROM unnest($1::bytea[]) k RETURNING id",
+                r => r.GetInt64(0), ct, keys, now)];
+            await conn.ExecuteAsync("""
+                DELETE FROM login_failures WHERE id IN
+                  (SELECT id FROM login_failures WHERE at <= $1 ORDER BY at LIMIT $2 FOR UPDATE SKIP LOCKED)
+                """, ct, now - LoginThrottlePolicy.Window, PrunePerAttempt);
         }
+        await tx.CommitAsync(ct);
+        return new Attempt(wait, counted);
     }
 
-    /// <summary>Drops keys with no failure inside the window; if a flood of fresh keys remains, drops them all.</summary>
-    private void Prune(DateTimeOffset now)
+    /// <summary>The password was right: the attempt was no failure, and the username's earlier failures are forgiven (not the address's: others may share it).</summary>
+    public async Task SucceededAsync(string username, Attempt attempt, CancellationToken ct)
     {
-        foreach (var (key, queue) in _failures)
-        {
-            bool stale;
-            lock (queue) stale = queue.Count == 0 || queue.Last() <= now - LoginThrottlePolicy.Window;
-            if (stale) _failures.TryRemove(key, out _);
-        }
-        if (_failures.Count >= MaxKeys) _failures.Clear();
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await conn.ExecuteAsync("DELETE FROM login_failures WHERE key = $1 OR id = ANY($2)", ct, UserKey(username), attempt.Counted);
     }
 
-    private static string UserKey(string username) => "u:" + username.Trim().ToLowerInvariant();
-    private static string AddressKey(string address) => "a:" + address;
+    private static byte[] UserKey(string username) => Hash("u:" + username.Trim().ToLowerInvariant());
+
+    private static byte[] AddressKey(string address) => Hash("a:" + address);
+
+    private static byte[] Hash(string text) => SHA256.HashData(Encoding.UTF8.GetBytes(text));
 }

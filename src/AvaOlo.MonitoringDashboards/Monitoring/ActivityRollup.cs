@@ -1,3 +1,5 @@
+using AvaOlo.Data;
+using AvaOlo.Data.Hosting;
 using AvaOlo.ServiceDefaults.Telemetry;
 using Npgsql;
 
@@ -21,7 +23,7 @@ public sealed class ActivityRollup(NpgsqlDataSource dataSource, TimeProvider clo
             try { await RefreshAsync(stoppingToken); }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                log.LogWarning("Activity rollup failed: {Reason}", ServiceDefaults.DatabaseErrors.Describe(e));
+                log.LogWarning("Activity rollup failed: {Reason}", DatabaseErrors.Describe(e));
             }
             try { await Task.Delay(TimeSpan.FromMinutes(10), clock, stoppingToken); }
             catch (OperationCanceledException) { break; }
@@ -34,50 +36,38 @@ public sealed class ActivityRollup(NpgsqlDataSource dataSource, TimeProvider clo
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        await using (var lk = new NpgsqlCommand("SELECT pg_try_advisory_xact_lock(@k)", conn, tx))
-        {
-            lk.Parameters.AddWithValue("k", LockKey);
-            if (!(bool)(await lk.ExecuteScalarAsync(ct))!) return 0;
-        }
-        var have = new HashSet<DateOnly>();
-        await using (var cmd = new NpgsqlCommand("SELECT day FROM activity_days WHERE day >= @from", conn, tx))
-        {
-            cmd.Parameters.AddWithValue("from", today.AddDays(-DaysKept));
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct)) have.Add(r.GetFieldValue<DateOnly>(0));
-        }
+        if (!await conn.OneAsync("SELECT pg_try_advisory_xact_lock($1)", r => r.GetBoolean(0), ct, LockKey)) return 0;
+        var have = (await conn.ListAsync("SELECT day FROM activity_days WHERE day >= $1", r => r.GetFieldValue<DateOnly>(0), ct, today.AddDays(-DaysKept))).ToHashSet();
         var computed = 0;
         for (var day = today.AddDays(-DaysKept); day < today; day = day.AddDays(1))
         {
             if (have.Contains(day)) continue;
-            await ComputeDayAsync(conn, tx, day, ct);
+            await ComputeDayAsync(conn, day, ct);
             computed++;
         }
         await tx.CommitAsync(ct);
         return computed;
     }
 
-    private static async Task ComputeDayAsync(NpgsqlConnection conn, NpgsqlTransaction tx, DateOnly day, CancellationToken ct)
+    private static async Task ComputeDayAsync(NpgsqlConnection conn, DateOnly day, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand("""
+        var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        await conn.ExecuteAsync("""
             INSERT INTO activity_days (day, questions, active_farmers, failed_checks, llm_calls, llm_failures, prompt_tokens,
                                        completion_tokens, llm_latency_sum_ms, computed_at)
-            SELECT @day, c.q, c.af, c.fc, l.calls, l.fails, l.pt, l.ct, l.lat, now()
+            SELECT $1, c.q, c.af, c.fc, l.calls, l.fails, l.pt, l.ct, l.lat, now()
             FROM (SELECT count(*) q, count(DISTINCT farmer_id) af, count(*) FILTER (WHERE NOT checks_passed) fc
-                  FROM conversations WHERE created_at >= @start AND created_at < @end) c,
+                  FROM conversations WHERE created_at >= $2 AND created_at < $3) c,
                  (SELECT count(*) calls, count(*) FILTER (WHERE NOT success) fails, COALESCE(sum(prompt_tokens), 0) pt,
                          COALESCE(sum(completion_tokens), 0) ct, COALESCE(sum(latency_ms), 0)::double precision lat
-                  FROM llm_debug_log WHERE created_at >= @start AND created_at < @end) l
-            ON CONFLICT (day) DO NOTHING;
-            DELETE FROM question_days WHERE day = @day;
+                  FROM llm_debug_log WHERE created_at >= $2 AND created_at < $3) l
+            ON CONFLICT (day) DO NOTHING
+            """, ct, day, start, start.AddDays(1));
+        await conn.ExecuteAsync("DELETE FROM question_days WHERE day = $1", ct, day);
+        await conn.ExecuteAsync("""
             INSERT INTO question_days (day, language, country_code, topic, questions)
-            SELECT @day, language, COALESCE(country_code, '--'), LEFT(COALESCE(NULLIF(sources -> 0 ->> 'type', ''), 'general'), 64), count(*)
-            FROM conversations WHERE created_at >= @start AND created_at < @end GROUP BY 2, 3, 4;
-            """, conn, tx);
-        var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        cmd.Parameters.AddWithValue("day", day);
-        cmd.Parameters.AddWithValue("start", start);
-        cmd.Parameters.AddWithValue("end", start.AddDays(1));
-        await cmd.ExecuteNonQueryAsync(ct);
+            SELECT $1, language, COALESCE(country_code, '--'), LEFT(COALESCE(NULLIF(sources -> 0 ->> 'type', ''), 'general'), 64), count(*)
+            FROM conversations WHERE created_at >= $2 AND created_at < $3 GROUP BY 2, 3, 4
+            """, ct, day, start, start.AddDays(1));
     }
 }

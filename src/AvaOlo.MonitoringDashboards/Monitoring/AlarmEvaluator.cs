@@ -1,6 +1,10 @@
 using System.Net.Http.Json;
 using AvaOlo.ServiceDefaults.Telemetry;
+using AvaOlo.Data;
+using AvaOlo.Data.Hosting;
 using Npgsql;
+using Microsoft.Extensions.Options;
+using NpgsqlTypes;
 
 namespace AvaOlo.MonitoringDashboards.Monitoring;
 
@@ -10,8 +14,8 @@ namespace AvaOlo.MonitoringDashboards.Monitoring;
 /// minute was not evaluated already. Transitions are stored, logged and POSTed to ALARM_WEBHOOK_URL when set.
 /// </summary>
 public sealed class AlarmEvaluator(
-    NpgsqlDataSource dataSource, AlarmThresholds thresholds, TimeProvider clock, IHttpClientFactory http,
-    IConfiguration config, TelemetryOptions background, ILogger<AlarmEvaluator> log) : BackgroundService
+    NpgsqlDataSource dataSource, IOptions<AlarmThresholds> alarms, IOptions<DashboardOptions> options, TimeProvider clock, IHttpClientFactory http,
+    TelemetryOptions background, ILogger<AlarmEvaluator> log) : BackgroundService
 {
     public static readonly string[] KnownServices = ["ava-olo-agricultural-core", "ava-olo-monitoring-dashboards"];
     private const long LockKey = 0x4156414F4C4F01; // "AVAOLO" + 1
@@ -22,12 +26,12 @@ public sealed class AlarmEvaluator(
     {
         if (!background.BackgroundJobs) return;
         // 15 s past the minute: every instance's flush (1 s past) has landed.
-        while (await MinuteAggregator.WaitForNextMinuteAsync(clock, TimeSpan.FromSeconds(15), stoppingToken))
+        while (await Minutes.WaitForNextAsync(clock, TimeSpan.FromSeconds(15), stoppingToken))
         {
-            try { await EvaluateAsync(MinuteAggregator.MinuteOf(clock.GetUtcNow()).AddMinutes(-1), stoppingToken); }
+            try { await EvaluateAsync(Minutes.Of(clock.GetUtcNow()).AddMinutes(-1), stoppingToken); }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                log.LogWarning("Alarm evaluation failed: {Reason}", ServiceDefaults.DatabaseErrors.Describe(e));
+                log.LogWarning("Alarm evaluation failed: {Reason}", DatabaseErrors.Describe(e));
             }
         }
     }
@@ -37,9 +41,11 @@ public sealed class AlarmEvaluator(
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        if (!await Scalar<bool>(conn, tx, "SELECT pg_try_advisory_xact_lock(@k)", ("k", LockKey), ct)) return [];
-        var figures = await FiguresAsync(conn, tx, minute, ct);
-        var previous = await StatesAsync(conn, tx, ct);
+        if (!await conn.OneAsync("SELECT pg_try_advisory_xact_lock($1)", r => r.GetBoolean(0), ct, LockKey)) return [];
+        var figures = await FiguresAsync(conn, minute, ct);
+        var previous = (await conn.ListAsync("SELECT alarm, service, state, evaluated_minute FROM alarm_states FOR UPDATE",
+            r => (Key: (r.GetString(0), r.GetString(1)), State: r.GetString(2), Evaluated: r.GetFieldValue<DateTimeOffset>(3)), ct))
+            .ToDictionary(x => x.Key, x => (x.State, x.Evaluated));
         var services = KnownServices.Union(figures.Keys).Order(StringComparer.Ordinal);
         var transitions = new List<Transition>();
         foreach (var service in services)
@@ -49,22 +55,21 @@ public sealed class AlarmEvaluator(
             {
                 (string State, DateTimeOffset Evaluated)? before = previous.TryGetValue((rule, service), out var found) ? found : null;
                 if (before is { } b && b.Evaluated >= minute) continue; // another instance did this minute
-                var outcome = AlarmRules.Evaluate(rule, thresholds, minute, recent);
+                var outcome = AlarmRules.Evaluate(rule, alarms.Value, minute, recent);
                 var changed = AlarmRules.IsTransition(before?.State, outcome.State);
-                await ExecuteAsync(conn, tx, """
+                await conn.ExecuteAsync("""
                     INSERT INTO alarm_states (alarm, service, state, value, reason, since, evaluated_minute)
-                    VALUES (@a, @s, @state, @v, @r, @since, @m)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7)
                     ON CONFLICT (alarm, service) DO UPDATE SET state = excluded.state, value = excluded.value, reason = excluded.reason,
                         since = CASE WHEN alarm_states.state = excluded.state THEN alarm_states.since ELSE excluded.since END,
                         evaluated_minute = excluded.evaluated_minute
-                    """, ct, ("a", rule), ("s", service), ("state", outcome.State), ("v", (object?)outcome.Value ?? DBNull.Value),
-                    ("r", outcome.Reason), ("since", minute.AddMinutes(1)), ("m", minute));
+                    """, ct, rule, service, outcome.State, Sql.Typed(outcome.Value, NpgsqlDbType.Double), outcome.Reason, minute.AddMinutes(1), minute);
                 if (!changed) continue;
                 var t = new Transition(rule, service, before?.State ?? AlarmStates.InsufficientData, outcome.State, outcome.Value, outcome.Reason, minute.AddMinutes(1));
                 if (before is null && outcome.State != AlarmStates.Alarm) continue; // first sight: only an ALARM is news
-                await ExecuteAsync(conn, tx, """
-                    INSERT INTO alarm_transitions (alarm, service, from_state, to_state, value, reason, at) VALUES (@a, @s, @f, @t, @v, @r, @at)
-                    """, ct, ("a", rule), ("s", service), ("f", t.From), ("t", t.To), ("v", (object?)t.Value ?? DBNull.Value), ("r", t.Reason), ("at", t.At));
+                await conn.ExecuteAsync("""
+                    INSERT INTO alarm_transitions (alarm, service, from_state, to_state, value, reason, at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+                    """, ct, rule, service, t.From, t.To, Sql.Typed(t.Value, NpgsqlDbType.Double), t.Reason, t.At);
                 transitions.Add(t);
             }
         }
@@ -80,8 +85,7 @@ public sealed class AlarmEvaluator(
 
     private async Task NotifyAsync(Transition t, CancellationToken ct)
     {
-        var url = config["ALARM_WEBHOOK_URL"];
-        if (string.IsNullOrWhiteSpace(url)) return;
+        if (options.Value.AlarmWebhook is not { } url) return;
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -99,43 +103,18 @@ public sealed class AlarmEvaluator(
         }
     }
 
-    private static async Task<Dictionary<string, List<MinuteFigures>>> FiguresAsync(NpgsqlConnection conn, NpgsqlTransaction tx, DateTimeOffset minute, CancellationToken ct)
+    /// <summary>Every service's complete minutes among the five up to <paramref name="minute"/>, all instances merged.</summary>
+    private static async Task<Dictionary<string, List<MinuteFigures>>> FiguresAsync(NpgsqlConnection conn, DateTimeOffset minute, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand("""
-            SELECT service, minute, requests, http_5xx, latency_buckets, db_connection_errors, constitutional_violations
-            FROM metric_minutes WHERE minute > @from AND minute <= @to
-            """, conn, tx);
-        cmd.Parameters.AddWithValue("from", minute.AddMinutes(-5));
-        cmd.Parameters.AddWithValue("to", minute);
-        var rows = new List<(string Service, DateTimeOffset Minute, long Req, long E5, long[] B, long Db, long V)>();
-        await using (var r = await cmd.ExecuteReaderAsync(ct))
-            while (await r.ReadAsync(ct))
-                rows.Add((r.GetString(0), r.GetFieldValue<DateTimeOffset>(1), r.GetInt64(2), r.GetInt64(3), r.GetFieldValue<long[]>(4), r.GetInt64(5), r.GetInt64(6)));
-        return rows.GroupBy(x => x.Service).ToDictionary(g => g.Key, g => g.GroupBy(x => x.Minute)
-            .Select(m => new MinuteFigures(m.Key, m.Sum(x => x.Req), m.Sum(x => x.E5), LatencyBuckets.Merge(m.Select(x => x.B)), m.Sum(x => x.Db), m.Sum(x => x.V)))
-            .ToList());
-    }
-
-    private static async Task<Dictionary<(string, string), (string State, DateTimeOffset Evaluated)>> StatesAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand("SELECT alarm, service, state, evaluated_minute FROM alarm_states FOR UPDATE", conn, tx);
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        var states = new Dictionary<(string, string), (string, DateTimeOffset)>();
-        while (await r.ReadAsync(ct)) states[(r.GetString(0), r.GetString(1))] = (r.GetString(2), r.GetFieldValue<DateTimeOffset>(3));
-        return states;
-    }
-
-    private static async Task<T> Scalar<T>(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, (string, object) p, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand(sql, conn, tx);
-        cmd.Parameters.AddWithValue(p.Item1, p.Item2);
-        return (T)(await cmd.ExecuteScalarAsync(ct))!;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, CancellationToken ct, params (string, object)[] ps)
-    {
-        await using var cmd = new NpgsqlCommand(sql, conn, tx);
-        foreach (var (k, v) in ps) cmd.Parameters.AddWithValue(k, v);
-        await cmd.ExecuteNonQueryAsync(ct);
+        var rows = await conn.ListAsync("SELECT service, minute, metric, label, count, sum, buckets FROM metric_minutes WHERE minute > $1 AND minute <= $2",
+            r => new MetricRow(r.GetFieldValue<DateTimeOffset>(1), r.GetString(0), null,
+                new(r.GetString(2), r.GetString(3), new(r.GetInt64(4), r.GetDouble(5), r.IsDBNull(6) ? null : r.GetFieldValue<long[]>(6)))),
+            ct, minute.AddMinutes(-5), minute);
+        return rows.GroupBy(x => x.Service).ToDictionary(g => g.Key, g => g.GroupBy(x => x.At).Select(m =>
+        {
+            var http = MetricsMath.Series(m, MetricNames.Requests);
+            return new MinuteFigures(m.Key, http.Count, http.CountOf("5xx"), http.Buckets,
+                MetricsMath.Series(m, MetricNames.DbConnectionErrors).Count, MetricsMath.Series(m, MetricNames.Violations).Count);
+        }).ToList());
     }
 }

@@ -20,17 +20,19 @@ public sealed record AlarmOutcome(string State, double? Value, string Reason);
 /// ALARM_P99_MS (5000), ALARM_DB_ERRORS_PER_5_MINUTES (5) and ALARM_VIOLATIONS_PER_MINUTE (0).
 /// A minute with no rollup from any instance is missing data, not a good minute.
 /// </summary>
-public sealed record AlarmThresholds(double Http5xxPerMinute = 10, double P99Ms = 5000, double DbErrorsPer5Minutes = 5, double ViolationsPerMinute = 0)
+public sealed class AlarmThresholds
 {
-    public static AlarmThresholds FromConfiguration(Func<string, string?> get)
-    {
-        var d = new AlarmThresholds();
-        return new(Read(get, "ALARM_HTTP_5XX_PER_MINUTE", d.Http5xxPerMinute), Read(get, "ALARM_P99_MS", d.P99Ms),
-            Read(get, "ALARM_DB_ERRORS_PER_5_MINUTES", d.DbErrorsPer5Minutes), Read(get, "ALARM_VIOLATIONS_PER_MINUTE", d.ViolationsPerMinute));
-    }
+    [ConfigurationKeyName("ALARM_HTTP_5XX_PER_MINUTE")] public double Http5xxPerMinute { get; set; } = 10;
+    [ConfigurationKeyName("ALARM_P99_MS")] public double P99Ms { get; set; } = 5000;
+    [ConfigurationKeyName("ALARM_DB_ERRORS_PER_5_MINUTES")] public double DbErrorsPer5Minutes { get; set; } = 5;
+    [ConfigurationKeyName("ALARM_VIOLATIONS_PER_MINUTE")] public double ViolationsPerMinute { get; set; }
 
-    private static double Read(Func<string, string?> get, string key, double fallback) =>
-        double.TryParse(get(key), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= 0 ? v : fallback;
+    public IEnumerable<string> Validate()
+    {
+        foreach (var (name, value) in new[] { ("ALARM_HTTP_5XX_PER_MINUTE", Http5xxPerMinute), ("ALARM_P99_MS", P99Ms),
+                     ("ALARM_DB_ERRORS_PER_5_MINUTES", DbErrorsPer5Minutes), ("ALARM_VIOLATIONS_PER_MINUTE", ViolationsPerMinute) })
+            if (value < 0 || double.IsNaN(value) || double.IsInfinity(value)) yield return $"{name} must be a number, 0 or more";
+    }
 }
 
 public static class AlarmRules

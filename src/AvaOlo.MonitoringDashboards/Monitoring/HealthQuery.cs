@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using AvaOlo.Data;
+using AvaOlo.Data.Hosting;
 using AvaOlo.ServiceDefaults;
+using Microsoft.Extensions.Options;
 using AvaOlo.ServiceDefaults.Telemetry;
 using Npgsql;
 
@@ -15,8 +17,8 @@ public sealed record SystemHealth(string Status, string Reason, DateTimeOffset C
 /// Health of every component, each checked with a short timeout so one hanging part cannot stall the page.
 /// Never calls a language model: its state comes from llm_debug_log. No URLs, hosts or keys are reported.
 /// </summary>
-public sealed class HealthQuery(NpgsqlDataSource dataSource, DatabaseProbe probe, IHttpClientFactory http, IConfiguration config,
-    TelemetryFlusher flusher, TimeProvider clock)
+public sealed class HealthQuery(NpgsqlDataSource dataSource, DatabaseProbe probe, IHttpClientFactory http, IOptions<DashboardOptions> options,
+    IOptions<LanguageModelOptions> model, TelemetryFlusher flusher, TimeProvider clock)
 {
     public async Task<SystemHealth> CheckAsync(CancellationToken ct)
     {
@@ -48,12 +50,11 @@ public sealed class HealthQuery(NpgsqlDataSource dataSource, DatabaseProbe probe
         if (!h.Reachable) return new("unhealthy", h.Reason, details);
         try
         {
-            await using var cmd = dataSource.CreateCommand(
-                "SELECT (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()), current_setting('max_connections')::int");
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            await r.ReadAsync(ct);
-            details["connections_used"] = r.GetInt64(0);
-            details["connections_max"] = r.GetInt32(1);
+            var (used, max) = (await Sql.ListAsync(dataSource,
+                "SELECT (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()), current_setting('max_connections')::int",
+                r => (r.GetInt64(0), r.GetInt32(1)), ct))[0];
+            details["connections_used"] = used;
+            details["connections_max"] = max;
         }
         catch (NpgsqlException e)
         {
@@ -64,14 +65,13 @@ public sealed class HealthQuery(NpgsqlDataSource dataSource, DatabaseProbe probe
 
     private async Task<ComponentHealth> CoreAsync(CancellationToken ct)
     {
-        var url = config["AGRICULTURAL_CORE_URL"];
-        if (string.IsNullOrWhiteSpace(url)) return new("not_configured", "AGRICULTURAL_CORE_URL is not set", new Dictionary<string, object?>());
+        if (options.Value.Core is not { } url) return new("not_configured", "AGRICULTURAL_CORE_URL is not set", new Dictionary<string, object?>());
         var started = Stopwatch.GetTimestamp();
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(TimeSpan.FromSeconds(2));
-            using var response = await http.CreateClient("health").GetAsync(new Uri(new Uri(url), "/health"), timeout.Token);
+            using var response = await http.CreateClient("health").GetAsync(new Uri(url, "/health"), timeout.Token);
             var details = new Dictionary<string, object?>
             {
                 ["http_status"] = (int)response.StatusCode, ["latency_ms"] = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1),
@@ -86,19 +86,15 @@ public sealed class HealthQuery(NpgsqlDataSource dataSource, DatabaseProbe probe
 
     private async Task<ComponentHealth> LanguageModelAsync(CancellationToken ct)
     {
-        var configured = !string.IsNullOrWhiteSpace(config["OPENAI_API_KEY"]) || !string.IsNullOrWhiteSpace(config["OPENAI_BASE_URL"]);
-        var details = new Dictionary<string, object?> { ["configured"] = configured, ["model"] = config["OPENAI_MODEL"] ?? "gpt-4" };
+        var configured = model.Value.Configured;
+        var details = new Dictionary<string, object?> { ["configured"] = configured, ["model"] = model.Value.Model };
         try
         {
-            await using var cmd = dataSource.CreateCommand("""
+            var (lastSuccess, recent) = (await Sql.ListAsync(dataSource, """
                 SELECT (SELECT max(created_at) FROM llm_debug_log WHERE success),
-                       ARRAY(SELECT success FROM llm_debug_log WHERE created_at > @since ORDER BY created_at DESC LIMIT 10)
-                """);
-            cmd.Parameters.AddWithValue("since", clock.GetUtcNow().AddMinutes(-15));
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            await r.ReadAsync(ct);
-            var recent = r.GetFieldValue<bool[]>(1);
-            details["last_success_at"] = r.IsDBNull(0) ? null : r.GetFieldValue<DateTimeOffset>(0);
+                       ARRAY(SELECT success FROM llm_debug_log WHERE created_at > $1 ORDER BY created_at DESC LIMIT 10)
+                """, r => (r.Nullable<DateTimeOffset>(0), r.GetFieldValue<bool[]>(1)), ct, clock.GetUtcNow().AddMinutes(-15)))[0];
+            details["last_success_at"] = lastSuccess;
             details["recent_calls"] = recent.Length;
             details["recent_failures"] = recent.Count(s => !s);
             var circuit = HealthRules.Circuit(recent);
@@ -115,7 +111,7 @@ public sealed class HealthQuery(NpgsqlDataSource dataSource, DatabaseProbe probe
 
     private async Task<ComponentHealth> RedisAsync(CancellationToken ct)
     {
-        var raw = config["REDIS_URL"];
+        var raw = options.Value.RedisUrl;
         if (string.IsNullOrWhiteSpace(raw)) return new("not_configured", null, new Dictionary<string, object?>());
         var (host, port) = HealthRules.RedisEndpoint(raw);
         var started = Stopwatch.GetTimestamp();

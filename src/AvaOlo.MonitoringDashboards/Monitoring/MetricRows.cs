@@ -1,17 +1,31 @@
 using System.Text.Json.Serialization;
+using AvaOlo.Data.Hosting;
 using AvaOlo.ServiceDefaults.Telemetry;
 
 namespace AvaOlo.MonitoringDashboards.Monitoring;
 
 /// <summary>
-/// One rollup row as the dashboards read it: a minute of one instance, or an hour of one service (all instances).
-/// Gauges are sums with a sample count so minute and hour rows average alike.
+/// One rollup row as the dashboards read it: a metric and label in a minute of one instance, or in an hour of one
+/// service (all instances; Instance is null).
 /// </summary>
-public sealed record MetricRow(
-    DateTimeOffset At, string Service, string? Instance, long Requests, long Http4xx, long Http5xx, long[] LatencyBuckets,
-    double ActiveConnections, double CpuSum, double MemorySum, long GaugeSamples, long DbConnectionErrors, long Violations,
-    long LlmQueries, long LlmFailures, double LlmLatencySumMs, long[] LlmBuckets, long DbQueries, double DbQuerySumMs,
-    long LocalizationTotal, long LocalizationMatched);
+public sealed record MetricRow(DateTimeOffset At, string Service, string? Instance, MetricRollup Rollup);
+
+/// <summary>
+/// The metrics the figures are read from. Those of the assistant are declared in the core (AvaOloMetrics), which the
+/// dashboards do not reference: the instrument names are repeated here, as a Prometheus query would name them.
+/// </summary>
+public static class MetricNames
+{
+    public static readonly string Requests = HttpMetrics.Requests.Instrument;
+    public static readonly string ActiveRequestsPeak = HttpMetrics.ActiveRequestsPeak.Instrument;
+    public static readonly string Cpu = ProcessMetrics.Cpu.Instrument;
+    public static readonly string Memory = ProcessMetrics.Memory.Instrument;
+    public static readonly string DbConnectionErrors = DatabaseMetrics.ConnectionErrors.Instrument;
+    public static readonly string DbQueryTime = DatabaseMetrics.QueryTime.Instrument;
+    public const string Violations = "avaolo.constitutional_violations";
+    public const string LlmLatency = "avaolo.llm.query.duration";
+    public const string Localization = "avaolo.localization.answers";
+}
 
 /// <summary>A point of a chart: one minute or one hour, all instances (and services, unless one is chosen) merged.</summary>
 public sealed record MetricPoint(
@@ -32,15 +46,16 @@ public sealed record MetricsSummary(
 /// <summary>Pure folding of rollup rows into the figures /api/metrics and the pages show.</summary>
 public static class MetricsMath
 {
+    public static MetricSeries Series(IEnumerable<MetricRow> rows, string metric) => MetricSeries.Of(rows.Select(r => r.Rollup).Where(r => r.Metric == metric));
+
     public static MetricPoint Point(DateTimeOffset t, IReadOnlyList<MetricRow> rows, double activeDivisor)
     {
-        var buckets = LatencyBuckets.Merge(rows.Select(r => r.LatencyBuckets));
-        var samples = rows.Sum(r => r.GaugeSamples);
-        return new(t, rows.Sum(r => r.Requests), rows.Sum(r => r.Http4xx), rows.Sum(r => r.Http5xx),
-            Round(LatencyBuckets.Percentile(buckets, 0.50)), Round(LatencyBuckets.Percentile(buckets, 0.90)), Round(LatencyBuckets.Percentile(buckets, 0.99)),
-            Math.Round(rows.Sum(r => r.ActiveConnections) / Math.Max(1, activeDivisor), 1),
-            samples == 0 ? null : Round(rows.Sum(r => r.CpuSum) / samples), samples == 0 ? null : Round(rows.Sum(r => r.MemorySum) / samples),
-            rows.Sum(r => r.Violations), rows.Sum(r => r.DbConnectionErrors));
+        var http = Series(rows, MetricNames.Requests);
+        return new(t, http.Count, http.CountOf("4xx"), http.CountOf("5xx"),
+            Round(http.Percentile(0.50)), Round(http.Percentile(0.90)), Round(http.Percentile(0.99)),
+            Math.Round(Series(rows, MetricNames.ActiveRequestsPeak).Sum / Math.Max(1, activeDivisor), 1),
+            Round(Series(rows, MetricNames.Cpu).Mean), Round(Series(rows, MetricNames.Memory).Mean),
+            Series(rows, MetricNames.Violations).Count, Series(rows, MetricNames.DbConnectionErrors).Count);
     }
 
     public static MetricsSummary Summarise(MetricsWindow window, string? service, DateTimeOffset now, IReadOnlyList<string> services,
@@ -51,16 +66,14 @@ public static class MetricsMath
         var series = rows.GroupBy(r => r.At).OrderBy(g => g.Key)
             .Select(g => Point(g.Key, g.ToList(), window.Hourly ? Math.Clamp((now - g.Key).TotalMinutes, 1, 60) : 1)).ToList();
         var all = Point(now, rows, 1);
-        var llm = LatencyBuckets.Merge(rows.Select(r => r.LlmBuckets));
-        long llmQueries = rows.Sum(r => r.LlmQueries), dbQueries = rows.Sum(r => r.DbQueries), loc = rows.Sum(r => r.LocalizationTotal);
+        var llm = Series(rows, MetricNames.LlmLatency);
         var minutes = window.Length.TotalMinutes;
         return new(window.Name, service, from, now, services, all.Requests, Math.Round(all.Requests / minutes, 2),
             all.P50Ms, all.P90Ms, all.P99Ms, all.Http4xx, all.Http5xx, series.Count == 0 ? 0 : series[^1].ActiveConnections,
             all.CpuPercent, all.MemoryMb, window.Hourly ? null : rows.Select(r => (r.Service, r.Instance)).Distinct().Count(),
-            all.DbConnectionErrors, all.ConstitutionalViolations, llmQueries, rows.Sum(r => r.LlmFailures),
-            llmQueries == 0 ? null : Round(rows.Sum(r => r.LlmLatencySumMs) / llmQueries), Round(LatencyBuckets.Percentile(llm, 0.99)),
-            dbQueries == 0 ? null : Round(rows.Sum(r => r.DbQuerySumMs) / dbQueries),
-            loc == 0 ? null : Round(100.0 * rows.Sum(r => r.LocalizationMatched) / loc), series, routes);
+            all.DbConnectionErrors, all.ConstitutionalViolations, llm.Count, llm.CountOf("failed"),
+            Round(llm.Mean), Round(llm.Percentile(0.99)), Round(Series(rows, MetricNames.DbQueryTime).Mean),
+            Round(Series(rows, MetricNames.Localization).Share("matched")), series, routes);
     }
 
     private static double? Round(double? v) => v is null ? null : Math.Round(v.Value, 1);
@@ -78,6 +91,6 @@ public sealed record MetricsWindow(string Name, TimeSpan Length, bool Hourly)
     public static MetricsWindow? Parse(string? name) => All.FirstOrDefault(w => w.Name == (name ?? "1h"));
 
     public DateTimeOffset From(DateTimeOffset now) => Hourly
-        ? RollupStore.HourOf(now - Length).AddHours(1)
-        : MinuteAggregator.MinuteOf(now - Length).AddMinutes(1);
+        ? Minutes.HourOf(now - Length).AddHours(1)
+        : Minutes.Of(now - Length).AddMinutes(1);
 }

@@ -1,5 +1,5 @@
 using AvaOlo.MonitoringDashboards.Auth;
-using AvaOlo.ServiceDefaults.Telemetry;
+using AvaOlo.ServiceDefaults;
 
 namespace AvaOlo.MonitoringDashboards.Monitoring;
 
@@ -27,24 +27,19 @@ public static class MonitoringEndpoints
         return app;
     }
 
-    public static IServiceCollection AddMonitoring(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddMonitoring(this IServiceCollection services)
     {
         services.AddHttpClient();
-        services.AddSingleton(AlarmThresholds.FromConfiguration(k => config[k]));
+        services.AddSettings<DashboardOptions>(o => o.Validate());
+        services.AddSettings<AlarmThresholds>(o => o.Validate());
+        services.AddSettings<LanguageModelOptions>(o => o.Validate());
+        services.AddSingleton<Pages.Admin.EffectiveConfiguration>();
         services.AddSingleton<MetricsQuery>();
         services.AddScoped<HealthQuery>();
         services.AddSingleton<AlarmEvaluator>();
         services.AddHostedService(sp => sp.GetRequiredService<AlarmEvaluator>());
         services.AddSingleton<ActivityRollup>();
         services.AddHostedService(sp => sp.GetRequiredService<ActivityRollup>());
-        services.AddSingleton(new ModelPricing(
-            decimal.TryParse(config["LLM_PRICE_PER_1K_TOKENS"], System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var p) && p >= 0 ? p : 0.03m));
         return services;
     }
-}
-
-/// <summary>Estimated model cost: LLM_PRICE_PER_1K_TOKENS (USD, default 0.03) times tokens / 1000.</summary>
-public sealed record ModelPricing(decimal PricePer1kTokens)
-{
-    public decimal Cost(long tokens) => Math.Round(tokens / 1000m * PricePer1kTokens, 2);
 }

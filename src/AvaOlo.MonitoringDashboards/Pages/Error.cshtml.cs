@@ -1,4 +1,4 @@
-using AvaOlo.ServiceDefaults;
+using AvaOlo.Data.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;

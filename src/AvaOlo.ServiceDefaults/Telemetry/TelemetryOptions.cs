@@ -1,46 +1,48 @@
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
 
 namespace AvaOlo.ServiceDefaults.Telemetry;
 
 /// <summary>
 /// INSTANCE_ID (default host name + process id), METRICS_RETENTION_DAYS (default 30), METRICS_EMF (default true:
 /// CloudWatch EMF lines on stdout), LOG_FORMAT (json | text; default json outside Development),
-/// PROMETHEUS_SCRAPE_TOKEN (when set, /metrics needs "Authorization: Bearer &lt;token&gt;").
+/// PROMETHEUS_SCRAPE_TOKEN (when set, /metrics needs "Authorization: Bearer &lt;token&gt;"), AVAOLO_BACKGROUND_JOBS.
 /// </summary>
-public sealed record TelemetryOptions
+public sealed class TelemetryOptions
 {
-    public required string Service { get; init; }
-    public required string InstanceId { get; init; }
-    public int RetentionDays { get; init; } = 30;
-    public bool EmfEnabled { get; init; } = true;
-    public string? LogFormat { get; init; }
-    public string? ScrapeToken { get; init; }
+    public static readonly string DefaultInstanceId = $"{Environment.MachineName}-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}";
+    private string? _instanceId;
+    private string? _scrapeToken;
+
+    /// <summary>The service's name, set by AddAvaOloTelemetry (not a setting).</summary>
+    public string Service { get; internal set; } = "";
+
+    [ConfigurationKeyName("INSTANCE_ID")]
+    public string InstanceId { get => InstanceIdOrDefault(_instanceId); set => _instanceId = value; }
+
+    [ConfigurationKeyName("METRICS_RETENTION_DAYS")] public int RetentionDays { get; set; } = 30;
+    [ConfigurationKeyName("METRICS_EMF")] public bool EmfEnabled { get; set; } = true;
+    [ConfigurationKeyName("LOG_FORMAT")] public string? LogFormat { get; set; }
+
+    [ConfigurationKeyName("PROMETHEUS_SCRAPE_TOKEN")]
+    public string? ScrapeToken { get => string.IsNullOrWhiteSpace(_scrapeToken) ? null : _scrapeToken; set => _scrapeToken = value; }
+
     /// <summary>AVAOLO_BACKGROUND_JOBS=false stops the timed loops (tests flush and evaluate on demand instead).</summary>
-    public bool BackgroundJobs { get; init; } = true;
+    [ConfigurationKeyName("AVAOLO_BACKGROUND_JOBS")] public bool BackgroundJobs { get; set; } = true;
 
-    public static TelemetryOptions FromConfiguration(string service, Func<string, string?> get)
+    public IEnumerable<string> Validate()
     {
-        var retention = get("METRICS_RETENTION_DAYS");
-        var instance = get("INSTANCE_ID");
-        return new()
-        {
-            Service = service,
-            InstanceId = string.IsNullOrWhiteSpace(instance)
-                ? $"{Environment.MachineName}-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}" : instance.Trim(),
-            RetentionDays = retention is null ? 30 : int.TryParse(retention, NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d : -1,
-            EmfEnabled = !string.Equals(get("METRICS_EMF"), "false", StringComparison.OrdinalIgnoreCase),
-            BackgroundJobs = !string.Equals(get("AVAOLO_BACKGROUND_JOBS"), "false", StringComparison.OrdinalIgnoreCase),
-            LogFormat = get("LOG_FORMAT")?.Trim().ToLowerInvariant(),
-            ScrapeToken = string.IsNullOrWhiteSpace(get("PROMETHEUS_SCRAPE_TOKEN")) ? null : get("PROMETHEUS_SCRAPE_TOKEN"),
-        };
+        if (RetentionDays is < 1 or > 3650) yield return "METRICS_RETENTION_DAYS must be a whole number of days between 1 and 3650";
+        if (LogFormat?.Trim().ToLowerInvariant() is not (null or "" or "json" or "text")) yield return "LOG_FORMAT must be json or text";
+        if (InstanceId.Length > 128) yield return "INSTANCE_ID must be at most 128 characters";
     }
 
-    public IReadOnlyList<string> Validate()
-    {
-        var errors = new List<string>();
-        if (RetentionDays is < 1 or > 3650) errors.Add("METRICS_RETENTION_DAYS must be a whole number of days between 1 and 3650");
-        if (LogFormat is not (null or "" or "json" or "text")) errors.Add("LOG_FORMAT must be json or text");
-        if (InstanceId.Length > 128) errors.Add("INSTANCE_ID must be at most 128 characters");
-        return errors;
-    }
+    /// <summary>
+    /// JSON log lines unless LOG_FORMAT=text (or unset in Development). Read straight from configuration: logging is
+    /// set up before any options exist, and must work while a bad setting is being reported.
+    /// </summary>
+    public static bool JsonLogs(string? logFormat, bool isDevelopment) =>
+        logFormat?.Trim().ToLowerInvariant() switch { "json" => true, null or "" => !isDevelopment, _ => false };
+
+    public static string InstanceIdOrDefault(string? raw) => string.IsNullOrWhiteSpace(raw) ? DefaultInstanceId : raw.Trim();
 }

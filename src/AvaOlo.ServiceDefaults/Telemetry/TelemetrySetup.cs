@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using AvaOlo.ServiceDefaults.Telemetry;
 using OpenTelemetry.Metrics;
 
@@ -13,65 +14,77 @@ namespace AvaOlo.ServiceDefaults;
 public static class TelemetrySetup
 {
     /// <summary>
-    /// Metrics (OpenTelemetry → Prometheus /metrics; per-minute rollups → PostgreSQL and CloudWatch EMF) and
-    /// logging (JSON lines by default outside Development; LOG_FORMAT=json|text overrides).
+    /// One OpenTelemetry pipeline: Prometheus (/metrics, cumulative) and the minute reader (delta) whose minutes become
+    /// the CloudWatch EMF lines and the PostgreSQL rollups; and logging (JSON lines by default outside Development;
+    /// LOG_FORMAT=json|text overrides).
     /// </summary>
     public static WebApplicationBuilder AddAvaOloTelemetry(this WebApplicationBuilder builder, string service)
     {
-        var options = TelemetryOptions.FromConfiguration(service, k => builder.Configuration[k]);
-        var errors = options.Validate();
-        builder.Services.AddOptions<TelemetrySettings>().Validate(_ => errors.Count == 0, string.Join("; ", errors)).ValidateOnStart();
-
-        var json = options.LogFormat == "json" || (options.LogFormat is null or "" && !builder.Environment.IsDevelopment());
-        if (json)
+        if (TelemetryOptions.JsonLogs(builder.Configuration["LOG_FORMAT"], builder.Environment.IsDevelopment()))
         {
             builder.Logging.ClearProviders();
             builder.Logging.AddConsole(o => o.FormatterName = JsonLogFormatter.Name)
                 .AddConsoleFormatter<JsonLogFormatter, JsonLogFormatterOptions>(o =>
                 {
                     o.Service = service;
-                    o.Instance = options.InstanceId;
+                    o.Instance = TelemetryOptions.InstanceIdOrDefault(builder.Configuration["INSTANCE_ID"]);
                     o.IncludeScopes = true;
                 });
         }
 
         var s = builder.Services;
-        s.AddSingleton(options);
+        s.AddSettings<TelemetryOptions>(o => o.Validate()).PostConfigure(o => o.Service = service);
+        s.AddSingleton(sp => sp.GetRequiredService<IOptions<TelemetryOptions>>().Value);
         s.TryAddSingleton(TimeProvider.System);
-        s.AddSingleton<MinuteAggregator>();
-        s.AddSingleton<RollupStore>();
+        s.AddSingleton<MinuteExporter>();
+        s.AddSingleton<MinuteReader>();
         s.AddSingleton<EmfWriter>();
         s.AddSingleton<TelemetryFlusher>();
         s.AddHostedService(sp => sp.GetRequiredService<TelemetryFlusher>());
         s.AddOpenTelemetry().WithMetrics(m => m
-            .AddMeter(AvaOloMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Runtime", "Npgsql")
-            .AddPrometheusExporter());
+            .AddMeter(RolledUpMetric.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Runtime", "Npgsql")
+            .AddPrometheusExporter()
+            .AddReader(sp => sp.GetRequiredService<MinuteReader>()));
+        s.AddRolledUpMetrics(HttpMetrics.Requests, HttpMetrics.ActiveRequestsPeak, ProcessMetrics.Cpu, ProcessMetrics.Memory, ProcessMetrics.Disk);
         return builder;
     }
 
     /// <summary>
-    /// Call first after Build(): counts every request (error pages included) and maps GET /metrics for Prometheus.
-    /// /metrics carries route templates and counts only (no farmer data), is left out of the API documentation and,
-    /// when PROMETHEUS_SCRAPE_TOKEN is set, needs "Authorization: Bearer &lt;token&gt;".
+    /// Declares metrics to the pipeline: each goes to the minute exporter (rollups and EMF) and, being a histogram,
+    /// gets the fixed <see cref="LatencyBuckets"/> boundaries (in its own unit) for every reader, so minutes and
+    /// instances merge by adding counts.
+    /// </summary>
+    public static IServiceCollection AddRolledUpMetrics(this IServiceCollection services, params RolledUpMetric[] metrics)
+    {
+        foreach (var metric in metrics)
+        {
+            services.AddSingleton(metric);
+            if (metric.Kind != RollupKind.Histogram) continue;
+            services.ConfigureOpenTelemetryMeterProvider(m => m.AddView(metric.Instrument, new ExplicitBucketHistogramConfiguration { Boundaries = metric.Boundaries }));
+        }
+        return services;
+    }
+
+    /// <summary>
+    /// Call first after Build(): counts requests in flight and maps GET /metrics for Prometheus. /metrics carries
+    /// route templates and counts only (no farmer data), is left out of the API documentation and, when
+    /// PROMETHEUS_SCRAPE_TOKEN is set, needs "Authorization: Bearer &lt;token&gt;".
     /// </summary>
     public static WebApplication UseAvaOloTelemetry(this WebApplication app)
     {
-        app.UseMiddleware<RequestMetricsMiddleware>();
-        var token = app.Services.GetRequiredService<TelemetryOptions>().ScrapeToken;
-        if (token is not null)
-            app.UseWhen(http => http.Request.Path.Equals("/metrics", StringComparison.OrdinalIgnoreCase), branch => branch.Use(async (http, next) =>
+        app.Use(RequestsInFlight.CountAsync);
+        // The token is read per scrape, not here: options are validated when the host starts (HostRunner reports a bad one).
+        app.UseWhen(http => http.Request.Path.Equals("/metrics", StringComparison.OrdinalIgnoreCase), branch => branch.Use(async (http, next) =>
+        {
+            var token = http.RequestServices.GetRequiredService<TelemetryOptions>().ScrapeToken;
+            if (token is not null && !string.Equals(http.Request.Headers.Authorization.ToString(), $"Bearer {token}", StringComparison.Ordinal))
             {
-                if (!string.Equals(http.Request.Headers.Authorization.ToString(), $"Bearer {token}", StringComparison.Ordinal))
-                {
-                    http.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                    return;
-                }
-                await next(http);
-            }));
+                http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return;
+            }
+            await next(http);
+        }));
         app.MapPrometheusScrapingEndpoint().AllowAnonymous().WithMetadata(new ExcludeFromDescriptionAttribute());
         return app;
     }
 }
-
-/// <summary>Carries no values: it exists so the telemetry settings are checked with the other start-up validations.</summary>
-public sealed class TelemetrySettings;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using AvaOlo.AgriculturalCore.Assistant.Matching;
 using AvaOlo.AgriculturalCore.Common;
+using AvaOlo.Data;
 using Npgsql;
 
 namespace AvaOlo.AgriculturalCore.Assistant.Catalogue;

@@ -1,6 +1,7 @@
 using AvaOlo.AgriculturalCore.Assistant.Matching;
 using AvaOlo.AgriculturalCore.Assistant.Privacy;
 using AvaOlo.AgriculturalCore.Common;
+using AvaOlo.Data;
 using Npgsql;
 
 namespace AvaOlo.AgriculturalCore.Assistant.Checks;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using AvaOlo.AgriculturalCore.Auth;
 using AvaOlo.AgriculturalCore.Common;
+using AvaOlo.Data;
 using AvaOlo.Data.Entities;
 using Npgsql;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using AvaOlo.AgriculturalCore.Assistant.ModelPath;
 using AvaOlo.AgriculturalCore.Common;
+using AvaOlo.Data;
 using AvaOlo.Data.Entities;
 using AvaOlo.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.AI;
@@ -65,7 +66,7 @@ public sealed class ExchangeStore(NpgsqlDataSource data)
             Add(cmd, calls.Select(c => c.Checks is null ? null : JsonSerializer.Serialize(c.Checks, Json)).ToArray());
         }
         var id = (long)(await cmd.ExecuteScalarAsync(ct))!;
-        AvaOloMetrics.RecordDatabaseQueryTime(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        Data.Hosting.DatabaseMetrics.RecordQueryTime(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return id;
     }
 

@@ -6,14 +6,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace AvaOlo.MonitoringDashboards.Pages.Admin;
 
 /// <summary>Operations: users and roles, API keys, alarms, live service metrics, model usage, database and configuration.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed partial class IndexModel(AvaOloDbContext db, NpgsqlDataSource dataSource, MetricsQuery metrics, ModelPricing pricing,
-    IConfiguration config, TimeProvider clock) : PageModel
+public sealed partial class IndexModel(AvaOloDbContext db, NpgsqlDataSource dataSource, MetricsQuery metrics, IOptions<DashboardOptions> options,
+    EffectiveConfiguration configuration, TimeProvider clock) : PageModel
 {
     public sealed record UsageDay(DateOnly Day, long Calls, long Failures, long Tokens, double? AvgLatencyMs, decimal Cost);
     public sealed record Violation(long Id, DateTimeOffset At, string Language, string? Country, string FailedChecks);
@@ -34,7 +35,7 @@ public sealed partial class IndexModel(AvaOloDbContext db, NpgsqlDataSource data
     public IReadOnlyList<TableSize> Tables { get; private set; } = [];
     public (long Used, int Max) Connections { get; private set; }
     public IReadOnlyList<(string Name, string Value)> Configuration { get; private set; } = [];
-    public decimal PricePer1k => pricing.PricePer1kTokens;
+    public decimal PricePer1k => options.Value.PricePer1kTokens;
 
     /// <summary>A key just made: shown on this response only, never stored or shown again.</summary>
     public string? NewKey { get; private set; }
@@ -66,7 +67,7 @@ public sealed partial class IndexModel(AvaOloDbContext db, NpgsqlDataSource data
         Connections = await conn.OneAsync("""
             SELECT (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()), current_setting('max_connections')::int
             """, r => (r.GetInt64(0), r.GetInt32(1)), ct);
-        Configuration = EffectiveConfiguration.Read(k => config[k]);
+        Configuration = configuration.Read();
     }
 
     private async Task LoadUsageAsync(NpgsqlConnection conn, DateTimeOffset now, CancellationToken ct)
@@ -74,21 +75,21 @@ public sealed partial class IndexModel(AvaOloDbContext db, NpgsqlDataSource data
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var days = Days.Last(today, 14);
         var closed = (await conn.ListAsync("""
-            SELECT day, llm_calls, llm_failures, prompt_tokens + completion_tokens, llm_latency_sum_ms FROM activity_days WHERE day >= @from
+            SELECT day, llm_calls, llm_failures, prompt_tokens + completion_tokens, llm_latency_sum_ms FROM activity_days WHERE day >= $1
             """, r => (Day: r.GetFieldValue<DateOnly>(0), Calls: r.GetInt64(1), Fails: r.GetInt64(2), Tokens: r.GetInt64(3), Lat: r.GetDouble(4)),
-            ct, ("from", days[0]))).ToDictionary(x => x.Day);
+            ct, days[0])).ToDictionary(x => x.Day);
         closed[today] = await conn.OneAsync("""
             SELECT count(*), count(*) FILTER (WHERE NOT success), COALESCE(sum(COALESCE(prompt_tokens, 0) + COALESCE(completion_tokens, 0)), 0)::bigint,
                    COALESCE(sum(latency_ms), 0)::double precision
-            FROM llm_debug_log WHERE created_at >= @today
-            """, r => (today, r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetDouble(3)), ct, ("today", Days.Start(today)));
+            FROM llm_debug_log WHERE created_at >= $1
+            """, r => (today, r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetDouble(3)), ct, Days.Start(today));
         Usage = days.Select(d => closed.TryGetValue(d, out var x)
-            ? new UsageDay(d, x.Calls, x.Fails, x.Tokens, x.Calls == 0 ? null : Math.Round(x.Lat / x.Calls), pricing.Cost(x.Tokens))
+            ? new UsageDay(d, x.Calls, x.Fails, x.Tokens, x.Calls == 0 ? null : Math.Round(x.Lat / x.Calls), options.Value.Cost(x.Tokens))
             : new UsageDay(d, 0, 0, 0, null, 0)).ToList();
         UsageChart = new("chart-usage", "Model calls and failures per day (14 days)", "bar", Days.Labels(days),
             [new("Calls", Usage.Select(u => (double?)u.Calls).ToList()), new("Failures", Usage.Select(u => (double?)u.Failures).ToList())]);
-        ViolationsToday = await conn.OneAsync("SELECT count(*) FROM conversations WHERE checks_passed = false AND created_at >= @today",
-            r => r.GetInt64(0), ct, ("today", Days.Start(today)));
+        ViolationsToday = await conn.OneAsync("SELECT count(*) FROM conversations WHERE checks_passed = false AND created_at >= $1",
+            r => r.GetInt64(0), ct, Days.Start(today));
         Violations = await conn.ListAsync("""
             SELECT id, created_at, language, country_code,
                    COALESCE((SELECT string_agg(e ->> 'name', ', ') FROM jsonb_array_elements(CASE WHEN jsonb_typeof(checks) = 'array' THEN checks ELSE '[]'::jsonb END) e

@@ -43,17 +43,17 @@ public sealed class IndexModel(NpgsqlDataSource dataSource, AvaOloDbContext db, 
         var start = today.AddDays(-29);
         Topics = await conn.ListAsync("""
             SELECT language, topic, sum(questions)::bigint FROM (
-                SELECT language, topic, questions FROM question_days WHERE day >= @from
+                SELECT language, topic, questions FROM question_days WHERE day >= $1
                 UNION ALL
-                SELECT language, COALESCE(NULLIF(sources -> 0 ->> 'type', ''), 'general'), 1 FROM conversations WHERE created_at >= @today
+                SELECT language, COALESCE(NULLIF(sources -> 0 ->> 'type', ''), 'general'), 1 FROM conversations WHERE created_at >= $2
             ) q GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 40
-            """, r => new TopicCount(r.GetString(0), r.GetString(1), r.GetInt64(2)), ct, ("from", start), ("today", Days.Start(today)));
+            """, r => new TopicCount(r.GetString(0), r.GetString(1), r.GetInt64(2)), ct, start, Days.Start(today));
         var byLanguage = Topics.GroupBy(t => t.Language).Select(g => (g.Key, g.Sum(t => t.Questions))).OrderByDescending(x => x.Item2).ToList();
         LanguageChart = new("chart-languages", "Questions by language (30 days)", "bar", byLanguage.Select(x => x.Key).ToList(),
             [new("Questions", byLanguage.Select(x => (double?)x.Item2).ToList())]);
 
         Risks = await conn.ListAsync(PhiRiskSql, r => new PhiRisk(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),
-            r.GetFieldValue<DateOnly>(5), r.GetInt32(6), r.GetFieldValue<DateOnly>(7), r.GetFieldValue<DateOnly>(8), r.GetString(9)), ct, ("today", today));
+            r.GetFieldValue<DateOnly>(5), r.GetInt32(6), r.GetFieldValue<DateOnly>(7), r.GetFieldValue<DateOnly>(8), r.GetString(9)), ct, today);
     }
 
     /// <summary>
@@ -67,7 +67,7 @@ public sealed class IndexModel(NpgsqlDataSource dataSource, AvaOloDbContext db, 
             SELECT DISTINCT t.farmer_id, tf.field_id, t.done_on, tm.material_id
             FROM task_materials tm JOIN tasks t ON t.id = tm.task_id JOIN task_fields tf ON tf.task_id = t.id
             -- Only sprayings whose longest interval has not ended yet can put a future harvest at risk.
-            WHERE t.status = 'done' AND t.done_on > @today - (SELECT COALESCE(max(pre_harvest_interval_days), 0) FROM material_rules)
+            WHERE t.status = 'done' AND t.done_on > $1 - (SELECT COALESCE(max(pre_harvest_interval_days), 0) FROM material_rules)
               AND tm.material_id IN (SELECT material_id FROM material_rules WHERE pre_harvest_interval_days IS NOT NULL)),
         risks AS MATERIALIZED (
             SELECT s.field_id, s.material_id, s.done_on, p.crop_name, p.expected_harvest_on, f.country_code, r.pre_harvest_interval_days AS phi
@@ -89,7 +89,7 @@ public sealed class IndexModel(NpgsqlDataSource dataSource, AvaOloDbContext db, 
                 WHERE tf2.field_id = k.field_id AND t2.status = 'planned' AND lower(t2.type) = 'harvest' AND t2.due_on >= k.done_on) h ON true
         ) x
         JOIN fields fi ON fi.id = x.field_id JOIN materials m ON m.id = x.material_id
-        WHERE x.harvest >= @today AND x.harvest < x.done_on + x.phi
+        WHERE x.harvest >= $1 AND x.harvest < x.done_on + x.phi
         ORDER BY x.harvest, fi.id LIMIT 50
         """;
 

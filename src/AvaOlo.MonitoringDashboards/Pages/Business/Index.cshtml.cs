@@ -1,3 +1,4 @@
+using AvaOlo.Data;
 using AvaOlo.MonitoringDashboards.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -33,16 +34,16 @@ public sealed class IndexModel(NpgsqlDataSource dataSource, TimeProvider clock) 
         var todayStart = Days.Start(today);
         var days = Days.Last(today, 30);
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        (string, object?)[] ago = [("d1", now.AddDays(-1)), ("d7", now.AddDays(-7)), ("d30", now.AddDays(-30))];
+        object?[] ago = [now.AddDays(-1), now.AddDays(-7), now.AddDays(-30)];
 
         // Deleted farmers are left out, with their fields: the totals are today's farmer base and how it grew.
         var farmers = await conn.OneAsync("""
-            SELECT count(*), count(*) FILTER (WHERE created_at <= @d1), count(*) FILTER (WHERE created_at <= @d7),
-                   count(*) FILTER (WHERE created_at <= @d30) FROM farmers WHERE deleted_at IS NULL
+            SELECT count(*), count(*) FILTER (WHERE created_at <= $1), count(*) FILTER (WHERE created_at <= $2),
+                   count(*) FILTER (WHERE created_at <= $3) FROM farmers WHERE deleted_at IS NULL
             """, r => new Total("Farmers", "farmers", r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)), ct, ago);
         var hectares = await conn.OneAsync("""
-            SELECT COALESCE(sum(fi.area_ha), 0), COALESCE(sum(fi.area_ha) FILTER (WHERE fi.created_at <= @d1), 0),
-                   COALESCE(sum(fi.area_ha) FILTER (WHERE fi.created_at <= @d7), 0), COALESCE(sum(fi.area_ha) FILTER (WHERE fi.created_at <= @d30), 0)
+            SELECT COALESCE(sum(fi.area_ha), 0), COALESCE(sum(fi.area_ha) FILTER (WHERE fi.created_at <= $1), 0),
+                   COALESCE(sum(fi.area_ha) FILTER (WHERE fi.created_at <= $2), 0), COALESCE(sum(fi.area_ha) FILTER (WHERE fi.created_at <= $3), 0)
             FROM fields fi JOIN farmers f ON f.id = fi.farmer_id AND f.deleted_at IS NULL
             """, r => new Total("Hectares", "hectares", r.GetDecimal(0), r.GetDecimal(1), r.GetDecimal(2), r.GetDecimal(3)), ct, ago);
         Totals = [farmers, hectares];
@@ -51,8 +52,8 @@ public sealed class IndexModel(NpgsqlDataSource dataSource, TimeProvider clock) 
 
         var newPerDay = (await conn.ListAsync("""
             SELECT (created_at AT TIME ZONE 'UTC')::date, count(*) FROM farmers
-            WHERE deleted_at IS NULL AND created_at >= @from GROUP BY 1
-            """, r => (Day: r.GetFieldValue<DateOnly>(0), Count: r.GetInt64(1)), ct, ("from", Days.Start(days[0])))).ToDictionary(x => x.Day, x => x.Count);
+            WHERE deleted_at IS NULL AND created_at >= $1 GROUP BY 1
+            """, r => (Day: r.GetFieldValue<DateOnly>(0), Count: r.GetInt64(1)), ct, Days.Start(days[0]))).ToDictionary(x => x.Day, x => x.Count);
         NewFarmersToday = newPerDay.GetValueOrDefault(today);
         NewFarmersChart = new("chart-new-farmers", "New farmers per day (30 days)", "bar", Days.Labels(days),
             [new("New farmers", days.Select(d => (double?)newPerDay.GetValueOrDefault(d)).ToList())]);
@@ -66,19 +67,19 @@ public sealed class IndexModel(NpgsqlDataSource dataSource, TimeProvider clock) 
         var crops = await conn.ListAsync("""
             SELECT lower(p.crop_name), sum(fi.area_ha) FROM plantings p
             JOIN fields fi ON fi.id = p.field_id JOIN farmers f ON f.id = p.farmer_id AND f.deleted_at IS NULL
-            WHERE p.season_year = @year GROUP BY 1 ORDER BY 2 DESC LIMIT 12
-            """, r => (Crop: r.GetString(0), Ha: r.GetDecimal(1)), ct, ("year", today.Year));
+            WHERE p.season_year = $1 GROUP BY 1 ORDER BY 2 DESC LIMIT 12
+            """, r => (Crop: r.GetString(0), Ha: r.GetDecimal(1)), ct, today.Year);
         CropsChart = new("chart-crops", $"Hectares by crop, season {today.Year}", "bar", crops.Select(c => c.Crop).ToList(),
             [new("Hectares", crops.Select(c => (double?)Math.Round((double)c.Ha, 2)).ToList())]);
 
         // Closed days come from the daily rollup; today is counted live.
-        var closed = (await conn.ListAsync("SELECT day, questions, active_farmers FROM activity_days WHERE day >= @from",
-            r => (Day: r.GetFieldValue<DateOnly>(0), Q: r.GetInt64(1), A: r.GetInt64(2)), ct, ("from", days[0]))).ToDictionary(x => x.Day);
+        var closed = (await conn.ListAsync("SELECT day, questions, active_farmers FROM activity_days WHERE day >= $1",
+            r => (Day: r.GetFieldValue<DateOnly>(0), Q: r.GetInt64(1), A: r.GetInt64(2)), ct, days[0])).ToDictionary(x => x.Day);
         (QuestionsToday, ActiveFarmersToday, ModelCallsToday) = await conn.OneAsync("""
-            SELECT (SELECT count(*) FROM conversations WHERE created_at >= @today),
-                   (SELECT count(DISTINCT farmer_id) FROM conversations WHERE created_at >= @today),
-                   (SELECT count(*) FROM llm_debug_log WHERE created_at >= @today)
-            """, r => (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)), ct, ("today", todayStart));
+            SELECT (SELECT count(*) FROM conversations WHERE created_at >= $1),
+                   (SELECT count(DISTINCT farmer_id) FROM conversations WHERE created_at >= $1),
+                   (SELECT count(*) FROM llm_debug_log WHERE created_at >= $1)
+            """, r => (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)), ct, todayStart);
         closed[today] = (today, QuestionsToday, ActiveFarmersToday);
         QuestionsChart = new("chart-questions", "Questions and active farmers per day (30 days)", "line", Days.Labels(days),
         [

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Npgsql;
+
+namespace AvaOlo.AgriculturalCore.DataRights;
+
+/// <summary>
+/// The erasure itself, inside the job's transaction. Every row that names the farmer is deleted; the audit trail keeps
+/// its rows (who changed what kind of record, and when) but their before/after snapshots and the names of the farmer's
+/// keys are blanked. The farmer row is deleted, not blanked: that frees the phone number, and a write racing the erasure
+/// (say an answer stored after a slow model call) then fails its foreign key instead of leaving personal data behind.
+/// </summary>
+internal static class ErasureSql
+{
+    public const string ErasedMarker = """{"erased": true}""";
+    public const string ErasedKeyName = "erased";
+
+    public sealed record Result(IReadOnlyList<string> KeyPrefixes, string SummaryJson);
+
+    // Order matters: the farmer row is locked first (a concurrent insert of a child row then waits for us and fails
+    // afterwards), model calls go before their conversations, keys are read before they are deleted.
+    private static readonly (string Name, string Sql)[] Steps =
+    [
+        ("farmer_locked", "SELECT count(*) FROM (SELECT 1 FROM farmers WHERE id = $1 FOR UPDATE) f"),
+        ("model_calls", "DELETE FROM llm_debug_log WHERE farmer_id = $1 OR conversation_id IN (SELECT id FROM conversations WHERE farmer_id = $1)"),
+        ("conversations", "DELETE FROM conversations WHERE farmer_id = $1"),
+        ("consents", "DELETE FROM consents WHERE farmer_id = $1"),
+        ("tasks", "DELETE FROM tasks WHERE farmer_id = $1"), // their task_fields and task_materials go with them
+        ("plantings", "DELETE FROM plantings WHERE farmer_id = $1"),
+        ("fields", "DELETE FROM fields WHERE farmer_id = $1"),
+        // The erasure's own audit rows keep their snapshots: they hold ids and times, nothing personal.
+        ("audit_rows_blanked", $"""
+            UPDATE audit_log SET
+                before = CASE WHEN before IS NULL OR entity_type = '{ErasureJob.AuditEntity}' THEN before ELSE '{ErasedMarker}'::jsonb END,
+                after = CASE WHEN after IS NULL OR entity_type = '{ErasureJob.AuditEntity}' THEN after ELSE '{ErasedMarker}'::jsonb END,
+                actor_name = CASE WHEN actor_type = 'api_key' AND actor_id IN (SELECT id::text FROM api_keys WHERE farmer_id = $1)
+                                  THEN '{ErasedKeyName}' ELSE actor_name END
+            WHERE farmer_id = $1
+            """),
+    ];
+
+    public static async Task<Result> EraseAsync(NpgsqlConnection conn, NpgsqlTransaction tx, long requestId, int farmerId, DateTimeOffset now, CancellationToken ct)
+    {
+        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (name, sql) in Steps)
+        {
+            await using var cmd = new NpgsqlCommand(sql, conn, tx) { Parameters = { new() { Value = farmerId } } };
+            counts[name] = name == "farmer_locked" ? (long)(await cmd.ExecuteScalarAsync(ct))! : await cmd.ExecuteNonQueryAsync(ct);
+        }
+        var prefixes = new List<string>();
+        await using (var keys = new NpgsqlCommand("DELETE FROM api_keys WHERE farmer_id = $1 RETURNING prefix", conn, tx) { Parameters = { new() { Value = farmerId } } })
+        await using (var reader = await keys.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct)) prefixes.Add(reader.GetString(0));
+        counts["api_keys"] = prefixes.Count;
+        await using (var farmer = new NpgsqlCommand("DELETE FROM farmers WHERE id = $1", conn, tx) { Parameters = { new() { Value = farmerId } } })
+            counts["farmer"] = await farmer.ExecuteNonQueryAsync(ct);
+        counts.Remove("farmer_locked");
+
+        var summary = JsonSerializer.Serialize(new { request_id = requestId, rows = counts });
+        await using (var executed = new NpgsqlCommand("UPDATE erasure_requests SET status = 'executed', executed_at = $1 WHERE id = $2", conn, tx)
+        {
+            Parameters = { new() { Value = now }, new() { Value = requestId } },
+        })
+            await executed.ExecuteNonQueryAsync(ct);
+        await using var audit = new NpgsqlCommand(
+            "INSERT INTO audit_log (at, actor_type, actor_name, entity_type, entity_id, farmer_id, action, after) " +
+            $"VALUES ($1, 'system', 'erasure job', '{ErasureJob.AuditEntity}', $2, $3, 'erase', $4::jsonb)", conn, tx)
+        {
+            Parameters =
+            {
+                new() { Value = now }, new() { Value = requestId.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                new() { Value = farmerId }, new() { Value = summary },
+            },
+        };
+        await audit.ExecuteNonQueryAsync(ct);
+        return new(prefixes, summary);
+    }
+}

@@ -1,0 +1,55 @@
+namespace AvaOlo.AgriculturalCore.DataRights;
+
+/// <summary>One table (or view of one) in an export: its name in the JSON document and as "&lt;name&gt;.csv" in the zip.</summary>
+/// <param name="Sql">Reads the farmer's rows; $1 is the farmer id.</param>
+/// <param name="Single">The farmer row: a JSON object rather than an array.</param>
+/// <param name="Withheld">Columns that name someone else (our staff), left out: GDPR art. 15(4).</param>
+internal sealed record ExportSection(string Name, string Sql, bool Single = false, string[]? Withheld = null);
+
+/// <summary>
+/// Everything we hold about a farmer. Rows are read with SELECT * on purpose: a column added later is exported without
+/// anyone remembering to add it here. The one exception is api_keys, whose secret hash is never exported (byte columns
+/// are skipped everywhere, too). Staff identities are withheld: the agronomist who reviewed an answer, and the names of
+/// the keys in the audit trail (their ids stay, and the farmer's own keys are in api_keys). A table that gains a farmer_id column must be added here and to the erasure:
+/// ExportTests and ErasureTests list the database's tables and fail when one is missing.
+/// </summary>
+internal static class ExportSections
+{
+    private static readonly ExportSection Farmer = new("farmer", "SELECT * FROM farmers WHERE id = $1", Single: true);
+    private static readonly ExportSection Fields = new("fields", "SELECT * FROM fields WHERE farmer_id = $1 ORDER BY id");
+    private static readonly ExportSection Plantings = new("plantings", "SELECT * FROM plantings WHERE farmer_id = $1 ORDER BY id");
+    private static readonly ExportSection Conversations = new("conversations", "SELECT * FROM conversations WHERE farmer_id = $1 ORDER BY id",
+        Withheld: ["reviewed_by"]);
+    // A model call belongs to the farmer directly or through one of their conversations.
+    private static readonly ExportSection ModelCalls = new("model_calls",
+        "SELECT * FROM llm_debug_log WHERE farmer_id = $1 OR conversation_id IN (SELECT id FROM conversations WHERE farmer_id = $1) ORDER BY id");
+    private static readonly ExportSection Consents = new("consents", "SELECT * FROM consents WHERE farmer_id = $1 ORDER BY id");
+    private static readonly ExportSection Audit = new("audit_log", "SELECT * FROM audit_log WHERE farmer_id = $1 ORDER BY id", Withheld: ["actor_name"]);
+    private static readonly ExportSection ApiKeys = new("api_keys",
+        "SELECT id, name, prefix, scopes, farmer_id, created_at, last_used_at, revoked_at, expires_at FROM api_keys WHERE farmer_id = $1 ORDER BY id");
+    private static readonly ExportSection Erasures = new("erasure_requests", "SELECT * FROM erasure_requests WHERE farmer_id = $1 ORDER BY id");
+
+    /// <summary>The JSON document nests each task's field ids and materials, as the tasks API shows them.</summary>
+    public static readonly IReadOnlyList<ExportSection> Json =
+    [
+        Farmer, Fields, Plantings,
+        new("tasks", """
+            SELECT t.*,
+                   ARRAY(SELECT tf.field_id FROM task_fields tf WHERE tf.task_id = t.id ORDER BY tf.field_id) AS field_ids,
+                   (SELECT COALESCE(jsonb_agg(to_jsonb(tm) - 'task_id' ORDER BY tm.id), '[]'::jsonb)
+                    FROM task_materials tm WHERE tm.task_id = t.id) AS materials
+            FROM tasks t WHERE t.farmer_id = $1 ORDER BY t.id
+            """),
+        Conversations, ModelCalls, Consents, Audit, ApiKeys, Erasures,
+    ];
+
+    /// <summary>The zip has one CSV per table, so a task's fields and materials are their own files.</summary>
+    public static readonly IReadOnlyList<ExportSection> Csv =
+    [
+        Farmer, Fields, Plantings,
+        new("tasks", "SELECT * FROM tasks WHERE farmer_id = $1 ORDER BY id"),
+        new("task_fields", "SELECT tf.* FROM task_fields tf JOIN tasks t ON t.id = tf.task_id WHERE t.farmer_id = $1 ORDER BY tf.task_id, tf.field_id"),
+        new("task_materials", "SELECT tm.* FROM task_materials tm JOIN tasks t ON t.id = tm.task_id WHERE t.farmer_id = $1 ORDER BY tm.id"),
+        Conversations, ModelCalls, Consents, Audit, ApiKeys, Erasures,
+    ];
+}

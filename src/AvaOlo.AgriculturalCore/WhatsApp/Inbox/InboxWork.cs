@@ -1,0 +1,77 @@
+using AvaOlo.AgriculturalCore.Common;
+using Npgsql;
+using NpgsqlTypes;
+using AvaOlo.Data;
+
+namespace AvaOlo.AgriculturalCore.WhatsApp.Inbox;
+
+/// <summary>A message a worker has claimed (its lease is held until it is answered, retried or failed).</summary>
+public sealed record ClaimedMessage(long Id, string Provider, string ProviderMessageId, string Sender, string? SenderCountry, string Type, string? Text, int Attempts);
+
+/// <summary>
+/// The inbox's claims, in SQL. A worker claims only the oldest pending message of each sender (none earlier of the
+/// same sender is pending), so one sender's messages are answered one at a time and in order on any number of
+/// instances. FOR UPDATE SKIP LOCKED lets instances claim side by side; the lease (locked_until) makes a crashed
+/// instance's claim expire. Answering commits the reply's outbox rows and the inbox row's state in one statement.
+/// </summary>
+public static class InboxWork
+{
+    private const string Claim =
+        "UPDATE whatsapp_inbox SET locked_until = $2, locked_by = $3, attempts = attempts + 1 WHERE id IN (" +
+        "SELECT h.id FROM whatsapp_inbox h WHERE h.state = 'pending' AND h.next_attempt_at <= $1 AND (h.locked_until IS NULL OR h.locked_until < $1) " +
+        "AND NOT EXISTS (SELECT 1 FROM whatsapp_inbox e WHERE e.state = 'pending' AND e.provider = h.provider AND e.sender = h.sender AND e.id < h.id) " +
+        "ORDER BY h.id LIMIT $4 FOR UPDATE SKIP LOCKED) " +
+        "RETURNING id, provider, provider_message_id, sender, sender_country, type, text, attempts";
+
+    private const string Extend = "UPDATE whatsapp_inbox SET locked_until = $2 WHERE id = ANY($1) AND locked_by = $3 AND state = 'pending'";
+
+    // Only the first to finish records an answer (state = 'pending' re-checked under the row lock); the unique
+    // (inbox_id, part) key is the second guard. NOTIFY wakes the senders at commit.
+    private const string Finish =
+        "WITH done AS (UPDATE whatsapp_inbox SET state = $2, processed_at = $3, locked_until = NULL, farmer_id = $4, conversation_id = $5, last_error = $6 " +
+        "WHERE id = $1 AND state = 'pending' RETURNING id, provider, sender), " +
+        "queued AS (INSERT INTO whatsapp_outbox (inbox_id, part, provider, recipient, kind, body, status, attempts, next_attempt_at, created_at, updated_at) " +
+        "SELECT done.id, p.part, done.provider, done.sender, 'text', p.body, 'queued', 0, $3, $3, $3 FROM done, unnest($7::int[], $8::text[]) AS p(part, body) " +
+        "ON CONFLICT (inbox_id, part) DO NOTHING RETURNING 1) " +
+        "SELECT (SELECT count(*) FROM done), (SELECT count(*) FROM queued), pg_notify('" + InboxStore.OutboxChannel + "', '')";
+
+    private const string Retry =
+        "UPDATE whatsapp_inbox SET locked_until = NULL, locked_by = NULL, next_attempt_at = $2, last_error = $3 WHERE id = $1 AND state = 'pending'";
+
+    // A graceful shutdown gives the claim back at once (and the attempt it cost), rather than letting the lease run out.
+    private const string Release =
+        "UPDATE whatsapp_inbox SET locked_until = NULL, locked_by = NULL, attempts = greatest(attempts - 1, 0) WHERE id = ANY($1) AND locked_by = $2 AND state = 'pending'";
+
+    public static Task<List<ClaimedMessage>> ClaimAsync(NpgsqlDataSource data, DateTimeOffset now, TimeSpan lease, string me, int limit, CancellationToken ct) =>
+        Sql.ListAsync(data, Claim, static r => new ClaimedMessage(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.NullableString(4),
+            r.GetString(5), r.NullableString(6), r.GetInt32(7)), ct, now, now + lease, me, limit);
+
+    public static async Task ExtendAsync(NpgsqlDataSource data, long[] ids, DateTimeOffset until, string me, CancellationToken ct)
+    {
+        await using var cmd = Sql.Command(data, Extend, ids, until, me);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Records the outcome with its reply parts; false when another worker recorded this message first.</summary>
+    public static async Task<bool> FinishAsync(NpgsqlDataSource data, long id, string state, IReadOnlyList<string> parts, int? farmerId, long? conversationId,
+        string? error, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var cmd = Sql.Command(data, Finish, id, state, now, Sql.Typed(farmerId, NpgsqlDbType.Integer), Sql.Typed(conversationId, NpgsqlDbType.Bigint),
+            Sql.Typed(error, NpgsqlDbType.Text), Enumerable.Range(0, parts.Count).ToArray(), parts.ToArray());
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return reader.GetInt64(0) == 1;
+    }
+
+    public static async Task RetryAsync(NpgsqlDataSource data, long id, DateTimeOffset next, string error, CancellationToken ct)
+    {
+        await using var cmd = Sql.Command(data, Retry, id, next, error);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    public static async Task ReleaseAsync(NpgsqlDataSource data, long[] ids, string me, CancellationToken ct)
+    {
+        await using var cmd = Sql.Command(data, Release, ids, me);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+}

@@ -1,0 +1,14 @@
+namespace AvaOlo.AgriculturalCore.WhatsApp.Inbox;
+
+/// <summary>One received message, as either provider's webhook gives it, ready to store.</summary>
+public sealed record InboundItem(string Provider, string ProviderMessageId, string Sender, string? SenderCountry, string? Recipient,
+    string Type, string? Text, string Payload, DateTimeOffset? SentAt);
+
+/// <summary>One delivery status of a message we sent; Status is already in our terms (StatusRules.Normalize).</summary>
+public sealed record StatusItem(string Provider, string ProviderMessageId, string Status, DateTimeOffset? OccurredAt, string? Error);
+
+/// <summary>What one webhook call carried.</summary>
+public sealed record Notification(IReadOnlyList<InboundItem> Messages, IReadOnlyList<StatusItem> Statuses);
+
+/// <summary>Why a webhook body was refused: the field (a JSON path or form field) and the reason.</summary>
+public sealed record NotificationError(string Field, string Reason);

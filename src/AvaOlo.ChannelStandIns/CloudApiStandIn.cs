@@ -1,0 +1,97 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace AvaOlo.ChannelStandIns;
+
+/// <summary>
+/// Meta's Graph API for WhatsApp, as documented: POST /{version}/{phone-number-id}/messages with a bearer token and a
+/// messaging_product "whatsapp" body (text, template or interactive), answered with messages[0].id (a wamid), or a
+/// Graph error object. After each accepted message it posts signed "sent", "delivered" and "read" statuses to the
+/// webhook, as Meta does. Give <see cref="GraphUrl"/> as WHATSAPP_GRAPH_URL.
+/// </summary>
+public sealed class CloudApiStandIn : StandInHost
+{
+    public const string Version = "v21.0";
+
+    private CloudApiStandIn(string accessToken, string phoneNumberId, string appSecret)
+    {
+        AccessToken = accessToken;
+        PhoneNumberId = phoneNumberId;
+        AppSecret = appSecret;
+    }
+
+    public string AccessToken { get; }
+    public string PhoneNumberId { get; }
+    public string AppSecret { get; }
+
+    /// <summary>The service's POST /api/v1/whatsapp/webhook, for statuses; none are sent while null.</summary>
+    public Uri? Webhook { get; set; }
+
+    public Uri GraphUrl => new(Address, Version);
+
+    public static async Task<CloudApiStandIn> StartAsync(string accessToken, string phoneNumberId, string appSecret, string url = "http://127.0.0.1:0")
+    {
+        var standIn = new CloudApiStandIn(accessToken, phoneNumberId, appSecret);
+        await standIn.StartAsync(url);
+        return standIn;
+    }
+
+    /// <summary>Signs a notification with the app secret and posts it to the webhook, as Meta does.</summary>
+    public static async Task<HttpResponseMessage> PostSignedAsync(HttpClient client, Uri webhook, string appSecret, JsonObject notification)
+    {
+        var body = Encoding.UTF8.GetBytes(notification.ToJsonString());
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, webhook) { Content = content };
+        request.Headers.Add("X-Hub-Signature-256", Signatures.Meta(appSecret, body));
+        return await client.SendAsync(request);
+    }
+
+    protected override void Map(WebApplication app) => app.MapPost("/{version}/{phoneNumberId}/messages", async (string phoneNumberId, HttpContext http) =>
+    {
+        if (http.Request.Headers.Authorization.ToString() != $"Bearer {AccessToken}")
+            return Error(401, 190, "Invalid OAuth access token - Cannot parse access token", "OAuthException");
+        if (phoneNumberId != PhoneNumberId) return Error(400, 100, $"Unsupported post request. Object with ID '{phoneNumberId}' does not exist", "GraphMethodException");
+        if (TryNextFailure(out var status)) return Error(status, status == 429 ? 130429 : 131000, "Scripted failure of the stand-in", "OAuthException");
+        JsonNode? body;
+        try { body = await JsonNode.ParseAsync(http.Request.Body); }
+        catch (System.Text.Json.JsonException) { return Error(400, 100, "Invalid JSON", "OAuthException"); }
+        var to = body?["to"]?.GetValue<string>();
+        var type = body?["type"]?.GetValue<string>() ?? "text";
+        if (body?["messaging_product"]?.GetValue<string>() != "whatsapp") return Error(400, 100, "(#100) The parameter messaging_product is required.", "OAuthException");
+        if (string.IsNullOrEmpty(to)) return Error(400, 100, "(#100) The parameter to is required.", "OAuthException");
+        var text = type switch
+        {
+            "text" => body!["text"]?["body"]?.GetValue<string>(),
+            "interactive" => body!["interactive"]?["body"]?["text"]?.GetValue<string>(),
+            "template" => body!["template"]?["components"]?[0]?["parameters"]?[0]?["text"]?.GetValue<string>(),
+            _ => null,
+        };
+        if (type == "text" && (text is null || text.Length > 4096)) return Error(400, 100, "(#100) Param text['body'] must be at most 4096 characters long.", "OAuthException");
+        var recipient = "+" + to.TrimStart('+');
+        var wamid = CloudApiPayloads.NewMessageId();
+        Received.Enqueue(new ReceivedMessage(wamid, recipient, type, text, body!["context"]?["message_id"]?.GetValue<string>(), body.ToJsonString(), DateTimeOffset.UtcNow));
+        if (SendStatuses && Webhook is { } hook)
+            Later(async () =>
+            {
+                foreach (var s in new[] { "sent", "delivered", "read" })
+                {
+                    await Task.Delay(50);
+                    using var _ = await PostSignedAsync(Callbacks, hook, AppSecret, CloudApiPayloads.Status(PhoneNumberId, wamid, s, recipient, DateTimeOffset.UtcNow));
+                }
+            });
+        return Results.Json(new JsonObject
+        {
+            ["messaging_product"] = "whatsapp",
+            ["contacts"] = new JsonArray(new JsonObject { ["input"] = to, ["wa_id"] = to.TrimStart('+') }),
+            ["messages"] = new JsonArray(new JsonObject { ["id"] = wamid }),
+        });
+    });
+
+    private static IResult Error(int status, int code, string message, string type) => Results.Json(new JsonObject
+    {
+        ["error"] = new JsonObject { ["message"] = message, ["type"] = type, ["code"] = code, ["fbtrace_id"] = "AbCdEfGh" },
+    }, statusCode: status);
+}

@@ -1,0 +1,69 @@
+using AvaOlo.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AvaOlo.Data.Configurations;
+
+internal sealed class InboundMessageConfiguration : IEntityTypeConfiguration<InboundMessage>
+{
+    public void Configure(EntityTypeBuilder<InboundMessage> b)
+    {
+        b.ToTable("whatsapp_inbox");
+        b.Property(m => m.Provider).HasMaxLength(16);
+        b.Property(m => m.ProviderMessageId).HasMaxLength(128);
+        b.Property(m => m.Sender).HasMaxLength(20);
+        b.Property(m => m.SenderCountry).HasMaxLength(2).IsFixedLength();
+        b.Property(m => m.Recipient).HasMaxLength(64);
+        b.Property(m => m.Type).HasMaxLength(32);
+        b.Property(m => m.Payload).HasColumnType("jsonb");
+        b.Property(m => m.State).HasMaxLength(16);
+        b.Property(m => m.LockedBy).HasMaxLength(128);
+        b.Property(m => m.LastError).HasMaxLength(2000);
+        // The provider delivers at least once: the second copy of a message is refused here (INSERT … ON CONFLICT DO NOTHING).
+        b.HasIndex(m => new { m.Provider, m.ProviderMessageId }).IsUnique();
+        // The workers' claim: pending messages, oldest first per sender, without scanning answered ones.
+        b.HasIndex(m => new { m.Provider, m.Sender, m.Id }).HasDatabaseName("ix_whatsapp_inbox_pending").HasFilter("state = 'pending'");
+        // The 24-hour window: the sender's last message.
+        b.HasIndex(m => new { m.Provider, m.Sender, m.ReceivedAt });
+        b.HasIndex(m => m.ReceivedAt);
+        b.HasOne<Farmer>().WithMany().HasForeignKey(m => m.FarmerId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class OutboundMessageConfiguration : IEntityTypeConfiguration<OutboundMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboundMessage> b)
+    {
+        b.ToTable("whatsapp_outbox");
+        b.Property(m => m.Provider).HasMaxLength(16);
+        b.Property(m => m.Recipient).HasMaxLength(20);
+        b.Property(m => m.Kind).HasMaxLength(16);
+        b.Property(m => m.Buttons).HasColumnType("jsonb");
+        b.Property(m => m.Status).HasMaxLength(16);
+        b.Property(m => m.SentAs).HasMaxLength(16);
+        b.Property(m => m.SkipReason).HasMaxLength(500);
+        b.Property(m => m.LockedBy).HasMaxLength(128);
+        b.Property(m => m.LastError).HasMaxLength(2000);
+        b.Property(m => m.ProviderMessageId).HasMaxLength(128);
+        // Exactly one answer per received message, however often it is processed.
+        b.HasIndex(m => new { m.InboxId, m.Part }).IsUnique();
+        b.HasIndex(m => new { m.Provider, m.ProviderMessageId }).IsUnique().HasFilter("provider_message_id IS NOT NULL");
+        b.HasIndex(m => new { m.Provider, m.Recipient, m.Id }).HasDatabaseName("ix_whatsapp_outbox_queued").HasFilter("status = 'queued'");
+        b.HasIndex(m => m.CreatedAt);
+        b.HasOne<InboundMessage>().WithMany().HasForeignKey(m => m.InboxId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DeliveryStatusEventConfiguration : IEntityTypeConfiguration<DeliveryStatusEvent>
+{
+    public void Configure(EntityTypeBuilder<DeliveryStatusEvent> b)
+    {
+        b.ToTable("whatsapp_status_events");
+        b.Property(e => e.Provider).HasMaxLength(16);
+        b.Property(e => e.ProviderMessageId).HasMaxLength(128);
+        b.Property(e => e.Status).HasMaxLength(16);
+        b.Property(e => e.Error).HasMaxLength(2000);
+        b.HasIndex(e => new { e.Provider, e.ProviderMessageId, e.Status }).IsUnique();
+    }
+}

@@ -1,0 +1,90 @@
+using System.Net;
+using AvaOlo.AgriculturalCore.DataRights;
+using AvaOlo.Data.Entities;
+using AvaOlo.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AvaOlo.AgriculturalCore.Tests.DataRights;
+
+/// <summary>A farmer whose data fills every table that can hold it, all made through the real API (and the consent ledger).</summary>
+public sealed record Person(int Id, string Key, string Name, string Phone, string NationalNumber, string Email, string Address, string Vat,
+    string FarmName, int FieldId, string FieldName, string Question)
+{
+    /// <summary>Everything that identifies the person, as it may appear in any text column.</summary>
+    public string[] Identity => [Name, Name.Split(' ')[^1], Phone, NationalNumber, Email, Address, Vat, FarmName, FieldName];
+}
+
+/// <summary>The core service with a fake model server (so questions leave model calls behind), and helpers to fill a farmer's data.</summary>
+public abstract class DataRightsTestBase(TestDatabase database) : ApiTestBase(database), IAsyncLifetime
+{
+    private FakeModelServer? _model;
+
+    protected virtual Dictionary<string, string?> ExtraSettings => [];
+
+    protected override IReadOnlyDictionary<string, string?>? Settings
+    {
+        get
+        {
+            _model ??= new FakeModelServer { Default = FakeReply.Text("Karenca za Prosaro 250 EC u pšenici iznosi 42 dana.") };
+            var settings = new Dictionary<string, string?>(ExtraSettings)
+            {
+                ["OPENAI_BASE_URL"] = _model.BaseUrl.ToString(), ["OPENAI_MODEL"] = "fake-model",
+                ["LLM_TIMEOUT_SECONDS"] = "5", ["LLM_DEADLINE_SECONDS"] = "10",
+            };
+            return settings;
+        }
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (_model is not null) await _model.DisposeAsync();
+    }
+
+    /// <summary>The erasure job of this instance, seeing the clock <paramref name="daysFromNow"/> days ahead.</summary>
+    protected ErasureJob JobAt(double daysFromNow, CoreFactory? instance = null) =>
+        ActivatorUtilities.CreateInstance<ErasureJob>((instance ?? Factory).Services,
+            (TimeProvider)new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(daysFromNow)));
+
+    protected static Task<Person> ZdravkoAsync(CoreFactory core, string adminKey, TestDatabase db) =>
+        PersonAsync(core, adminKey, db, "Zdravko Brisanić", "+385987654321", "987654321", "zdravko.brisanic@example.hr",
+            "Ulica Zaborava 12, Vinkovci", "HR12345678901", "OPG Brisanić");
+
+    protected static Task<Person> AnaAsync(CoreFactory core, string adminKey, TestDatabase db) =>
+        PersonAsync(core, adminKey, db, "Ana Ostajić", "+38640999888", "40999888", "ana.ostajic@example.si",
+            "Cesta Spomina 3, Ptuj", "SI87654321", "Kmetija Ostajić");
+
+    /// <summary>Registers the farmer and gives them fields, a planting, a task with a material, questions, model calls, consents and a key.</summary>
+    protected static async Task<Person> PersonAsync(CoreFactory core, string adminKey, TestDatabase db, string name, string phone, string national,
+        string email, string address, string vat, string farmName)
+    {
+        using var admin = core.Client(adminKey);
+        var created = await HttpAssert.Json(await admin.Post("/api/v1/farmers", new { name, phone, email, farm_name = farmName, vat_number = vat, preferred_language = "hr" }), HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetInt32();
+        string key;
+        await using (var ctx = db.CreateContext()) key = await World.KeyAsync(ctx, $"{name}'s phone", id, ApiScopes.FarmerDefault); // a key named after its owner
+        using var own = core.Client(key);
+        await HttpAssert.Json(await own.Put($"/api/v1/farmers/{id}", new { name, phone, email, address, farm_name = farmName, vat_number = vat, preferred_language = "hr" }));
+        var fieldName = $"Njiva {name}";
+        var field = await HttpAssert.Json(await own.Post($"/api/v1/farmer/{id}/fields",
+            new { name = fieldName, area_ha = 2.5, centroid_lat = 45.29, centroid_lon = 18.8, notes = $"zovite {phone}" }), HttpStatusCode.Created);
+        var fieldId = field.GetProperty("id").GetInt32();
+        await HttpAssert.Json(await own.Post($"/api/v1/fields/{fieldId}/plantings", new { crop_name = "pšenica", variety = "Srpanjka", season_year = 2026 }), HttpStatusCode.Created);
+        var materials = await HttpAssert.Json(await own.GetAsync("/api/v1/materials?country_code=HR"));
+        var prosaro = materials.EnumerateArray().First(m => m.GetProperty("name").GetString()!.StartsWith("Prosaro", StringComparison.Ordinal)).GetProperty("id").GetInt32();
+        await HttpAssert.Json(await own.Post($"/api/v1/farmer/{id}/tasks", new
+        {
+            type = "spraying", status = "done", done_on = "2026-05-02", field_ids = new[] { fieldId },
+            materials = new[] { new { material_id = prosaro, dose = 0.9 } }, notes = $"{name} prskao",
+        }), HttpStatusCode.Created);
+        var question = $"Koliko je karenca za \"Prosaro\", u pšenici?\nPozdrav, {name}";
+        await HttpAssert.Json(await own.Post("/api/v1/farmer/query", new { query = question }));
+        await HttpAssert.Json(await own.Post("/api/v1/farmer/query", new { query = "Kada mogu žeti pšenicu?" }));
+        var consents = core.Services.GetRequiredService<ConsentLedger>();
+        await consents.RecordAsync(id, "terms", "2026-01", "whatsapp", default);
+        await consents.RecordAsync(id, "voice_processing", "1", "whatsapp", default);
+        await consents.WithdrawAsync(id, "voice_processing", default);
+        return new Person(id, key, name, phone, national, email, address, vat, farmName, fieldId, fieldName, question);
+    }
+}
