@@ -26,14 +26,22 @@ public static class DataRightsRegistration
         var group = app.MapGroup("/api/v1/farmer/{id}").WithTags("Data rights").WithApiErrors().WithMetadata(FarmerRouteMarker.Instance);
         group.MapGet("/export", ExportEndpoint.ExportAsync).RequireAuthorization(DataRightsPolicies.Export)
             .Produces(StatusCodes.Status200OK, (Type?)null, "application/json", "application/zip")
-            .WithSummary("Everything we hold about the farmer: one JSON document, or ?format=zip for one CSV per table");
+            .WithName("ExportFarmerData")
+            .WithSummary("Everything we hold about the farmer: one JSON document, or ?format=zip for one CSV per table")
+            .WithDescription("GDPR art. 15 and 20. The farmer's own key or an admin key. Secret key hashes are never exported; our staff's names are withheld.");
         group.MapDelete("", ErasureEndpoints.ScheduleAsync).RequireAuthorization(DataRightsPolicies.Erase)
-            .WithSummary("Erase the farmer and all their data (?erase=true): scheduled after ERASURE_GRACE_DAYS, cancellable until then");
+            .WithName("EraseFarmer")
+            .WithSummary("Erase the farmer and all their data (?erase=true): scheduled after ERASURE_GRACE_DAYS, cancellable until then")
+            .WithDescription("GDPR art. 17. Answers 202 with the scheduled erasure; the audit trail keeps its rows with their snapshots blanked.");
         group.MapGet("/erasure", ErasureEndpoints.GetAsync).RequireAuthorization(DataRightsPolicies.Export)
-            .WithSummary("The farmer's scheduled erasure, if any");
+            .WithName("GetFarmerErasure")
+            .WithSummary("The farmer's scheduled erasure, if any")
+            .WithDescription("404 when no erasure is scheduled.");
         group.MapDelete("/erasure", ErasureEndpoints.CancelAsync).RequireAuthorization(DataRightsPolicies.Erase)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Cancel the farmer's scheduled erasure");
+            .WithName("CancelFarmerErasure")
+            .WithSummary("Cancel the farmer's scheduled erasure")
+            .WithDescription("409 when the erasure has already been carried out.");
     }
 
     private sealed class DataRightsOptionsFactory(IConfiguration config) : IOptionsFactory<DataRightsOptions>

@@ -22,6 +22,8 @@ internal static class ErasureSql
     [
         ("farmer_locked", "SELECT count(*) FROM (SELECT 1 FROM farmers WHERE id = $1 FOR UPDATE) f"),
         ("model_calls", "DELETE FROM llm_debug_log WHERE farmer_id = $1 OR conversation_id IN (SELECT id FROM conversations WHERE farmer_id = $1)"),
+        ("whatsapp_outbox", $"DELETE FROM whatsapp_outbox WHERE {WhatsAppOf.Outbox}"), // before the inbox rows it names
+        ("whatsapp_inbox", $"DELETE FROM whatsapp_inbox WHERE {WhatsAppOf.Inbox}"),
         ("conversations", "DELETE FROM conversations WHERE farmer_id = $1"),
         ("consents", "DELETE FROM consents WHERE farmer_id = $1"),
         ("tasks", "DELETE FROM tasks WHERE farmer_id = $1"), // their task_fields and task_materials go with them

@@ -28,6 +28,12 @@ internal static class ExportSections
     private static readonly ExportSection ApiKeys = new("api_keys",
         "SELECT id, name, prefix, scopes, farmer_id, created_at, last_used_at, revoked_at, expires_at FROM api_keys WHERE farmer_id = $1 ORDER BY id");
     private static readonly ExportSection Erasures = new("erasure_requests", "SELECT * FROM erasure_requests WHERE farmer_id = $1 ORDER BY id");
+    // WhatsApp messages are the farmer's by the farmer link or by their number (a message stored before the number was
+    // known to be theirs has no farmer_id); our answers are theirs by recipient.
+    private static readonly ExportSection WhatsAppReceived = new("whatsapp_inbox",
+        $"SELECT * FROM whatsapp_inbox WHERE {WhatsAppOf.Inbox} ORDER BY id");
+    private static readonly ExportSection WhatsAppSent = new("whatsapp_outbox",
+        $"SELECT * FROM whatsapp_outbox WHERE {WhatsAppOf.Outbox} ORDER BY id");
 
     /// <summary>The JSON document nests each task's field ids and materials, as the tasks API shows them.</summary>
     public static readonly IReadOnlyList<ExportSection> Json =
@@ -40,7 +46,7 @@ internal static class ExportSections
                     FROM task_materials tm WHERE tm.task_id = t.id) AS materials
             FROM tasks t WHERE t.farmer_id = $1 ORDER BY t.id
             """),
-        Conversations, ModelCalls, Consents, Audit, ApiKeys, Erasures,
+        Conversations, ModelCalls, Consents, Audit, ApiKeys, Erasures, WhatsAppReceived, WhatsAppSent,
     ];
 
     /// <summary>The zip has one CSV per table, so a task's fields and materials are their own files.</summary>
@@ -50,6 +56,13 @@ internal static class ExportSections
         new("tasks", "SELECT * FROM tasks WHERE farmer_id = $1 ORDER BY id"),
         new("task_fields", "SELECT tf.* FROM task_fields tf JOIN tasks t ON t.id = tf.task_id WHERE t.farmer_id = $1 ORDER BY tf.task_id, tf.field_id"),
         new("task_materials", "SELECT tm.* FROM task_materials tm JOIN tasks t ON t.id = tm.task_id WHERE t.farmer_id = $1 ORDER BY tm.id"),
-        Conversations, ModelCalls, Consents, Audit, ApiKeys, Erasures,
+        Conversations, ModelCalls, Consents, Audit, ApiKeys, Erasures, WhatsAppReceived, WhatsAppSent,
     ];
+}
+
+/// <summary>Which WhatsApp rows are the farmer's ($1), shared by the export and the erasure.</summary>
+internal static class WhatsAppOf
+{
+    public const string Inbox = "(farmer_id = $1 OR sender = (SELECT phone FROM farmers WHERE id = $1))";
+    public const string Outbox = "(recipient = (SELECT phone FROM farmers WHERE id = $1) OR inbox_id IN (SELECT id FROM whatsapp_inbox WHERE " + Inbox + "))";
 }

@@ -3,7 +3,7 @@ using Npgsql;
 namespace AvaOlo.AgriculturalCore.DataRights;
 
 /// <summary>
-/// Deletes conversations and model calls older than CONVERSATION_RETENTION_DAYS. One instance works at a time: the run
+/// Deletes conversations, model calls and WhatsApp messages older than CONVERSATION_RETENTION_DAYS. One instance works at a time: the run
 /// holds a session advisory lock, and an instance that cannot take it skips the run. Rows go in batches, each its own
 /// short statement, so a first run over a year of history never holds long locks. The dashboards' daily rollups
 /// (activity_days, question_days) are separate aggregates and stay.
@@ -14,7 +14,7 @@ public sealed class RetentionJob(NpgsqlDataSource data, DataRightsOptions option
     public const int BatchSize = 5_000;
 
     /// <summary>What one run removed; <see cref="Ran"/> is false when retention is off or another instance holds the lock.</summary>
-    public sealed record Outcome(bool Ran, long ModelCalls, long Conversations);
+    public sealed record Outcome(bool Ran, long ModelCalls, long Conversations, long WhatsAppMessages = 0);
 
     // A conversation and its model calls carry the same created_at (one statement writes both), so the same cutoff
     // takes both; model calls go first so none is left pointing at a deleted conversation.
@@ -22,6 +22,13 @@ public sealed class RetentionJob(NpgsqlDataSource data, DataRightsOptions option
         "DELETE FROM llm_debug_log WHERE id IN (SELECT id FROM llm_debug_log WHERE created_at < $1 LIMIT $2)";
     private const string Conversations =
         "DELETE FROM conversations WHERE id IN (SELECT id FROM conversations WHERE created_at < $1 LIMIT $2)";
+
+    // A message still waiting for its answer is never taken; its answers go with it (ON DELETE CASCADE), and messages
+    // we started ourselves (no inbox row) go by their own age.
+    private const string WhatsAppReceived =
+        "DELETE FROM whatsapp_inbox WHERE id IN (SELECT id FROM whatsapp_inbox WHERE received_at < $1 AND state <> 'pending' LIMIT $2)";
+    private const string WhatsAppStarted =
+        "DELETE FROM whatsapp_outbox WHERE id IN (SELECT id FROM whatsapp_outbox WHERE inbox_id IS NULL AND created_at < $1 AND status NOT IN ('queued') LIMIT $2)";
 
     public async Task<Outcome> RunAsync(CancellationToken ct)
     {
@@ -33,10 +40,11 @@ public sealed class RetentionJob(NpgsqlDataSource data, DataRightsOptions option
         {
             var modelCalls = await DeleteAllAsync(conn, ModelCalls, cutoff, ct);
             var conversations = await DeleteAllAsync(conn, Conversations, cutoff, ct);
-            if (modelCalls + conversations > 0)
-                log.LogInformation("Retention: deleted {Conversations} conversations and {ModelCalls} model calls older than {Cutoff:O}",
-                    conversations, modelCalls, cutoff);
-            return new(true, modelCalls, conversations);
+            var messages = await DeleteAllAsync(conn, WhatsAppReceived, cutoff, ct) + await DeleteAllAsync(conn, WhatsAppStarted, cutoff, ct);
+            if (modelCalls + conversations + messages > 0)
+                log.LogInformation("Retention: deleted {Conversations} conversations, {ModelCalls} model calls and {Messages} WhatsApp messages older than {Cutoff:O}",
+                    conversations, modelCalls, messages, cutoff);
+            return new(true, modelCalls, conversations, messages);
         }
         finally
         {

@@ -17,6 +17,8 @@ public static class ApiDocs
         ["Materials"] = "The input catalogue (plant protection products, fertilisers) with per-country rules such as pre-harvest intervals.",
         ["Assistant"] = "The farmer assistant: questions in any language, answered from the farmer's records by the model or by rules.",
         ["Self-tests"] = "Checks of the assistant on the demo farmers, for operators (admin key).",
+        ["Data rights"] = "A farmer's GDPR rights: export of everything we hold, and erasure after a grace period.",
+        ["WhatsApp"] = "Webhooks of the WhatsApp Cloud API (Meta) and Twilio: signed by the provider, no key. Messages are answered exactly once.",
     };
 
     public static IServiceCollection AddApiDocs(this IServiceCollection services) =>

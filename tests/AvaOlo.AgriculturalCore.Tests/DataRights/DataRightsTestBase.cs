@@ -1,7 +1,9 @@
 using System.Net;
 using AvaOlo.AgriculturalCore.DataRights;
 using AvaOlo.Data.Entities;
+using AvaOlo.ChannelStandIns;
 using AvaOlo.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -19,6 +21,9 @@ public sealed record Person(int Id, string Key, string Name, string Phone, strin
 public abstract class DataRightsTestBase(TestDatabase database) : ApiTestBase(database), IAsyncLifetime
 {
     private FakeModelServer? _model;
+    private CloudApiStandIn? _meta;
+    internal const string AppSecret = "data-rights-app-secret";
+    private const string PhoneNumberId = "106540352242922";
 
     protected virtual Dictionary<string, string?> ExtraSettings => [];
 
@@ -27,10 +32,15 @@ public abstract class DataRightsTestBase(TestDatabase database) : ApiTestBase(da
         get
         {
             _model ??= new FakeModelServer { Default = FakeReply.Text("Karenca za Prosaro 250 EC u pšenici iznosi 42 dana.") };
+            // Settings are read synchronously when the factory starts; the stand-in starts in a moment on a free port.
+            _meta ??= CloudApiStandIn.StartAsync("data-rights-token", PhoneNumberId, AppSecret).GetAwaiter().GetResult();
             var settings = new Dictionary<string, string?>(ExtraSettings)
             {
                 ["OPENAI_BASE_URL"] = _model.BaseUrl.ToString(), ["OPENAI_MODEL"] = "fake-model",
                 ["LLM_TIMEOUT_SECONDS"] = "5", ["LLM_DEADLINE_SECONDS"] = "10",
+                // WhatsApp on, so a farmer's messages and our answers are data to export and erase as well.
+                ["WHATSAPP_APP_SECRET"] = AppSecret, ["WHATSAPP_VERIFY_TOKEN"] = "data-rights-verify", ["WHATSAPP_ACCESS_TOKEN"] = "data-rights-token",
+                ["WHATSAPP_PHONE_NUMBER_ID"] = PhoneNumberId, ["WHATSAPP_GRAPH_URL"] = _meta.GraphUrl.ToString(),
             };
             return settings;
         }
@@ -40,6 +50,7 @@ public abstract class DataRightsTestBase(TestDatabase database) : ApiTestBase(da
     {
         await DisposeAsync();
         if (_model is not null) await _model.DisposeAsync();
+        if (_meta is not null) await _meta.DisposeAsync();
     }
 
     /// <summary>The erasure job of this instance, seeing the clock <paramref name="daysFromNow"/> days ahead.</summary>
@@ -81,10 +92,28 @@ public abstract class DataRightsTestBase(TestDatabase database) : ApiTestBase(da
         var question = $"Koliko je karenca za \"Prosaro\", u pšenici?\nPozdrav, {name}";
         await HttpAssert.Json(await own.Post("/api/v1/farmer/query", new { query = question }));
         await HttpAssert.Json(await own.Post("/api/v1/farmer/query", new { query = "Kada mogu žeti pšenicu?" }));
+        await WhatsAppAsync(core, db, phone, $"Ovdje {name}: kada mogu žeti pšenicu na njivi {fieldName}?");
         var consents = core.Services.GetRequiredService<ConsentLedger>();
         await consents.RecordAsync(id, "terms", "2026-01", "whatsapp", default);
         await consents.RecordAsync(id, "voice_processing", "1", "whatsapp", default);
         await consents.WithdrawAsync(id, "voice_processing", default);
         return new Person(id, key, name, phone, national, email, address, vat, farmName, fieldId, fieldName, question);
+    }
+
+    /// <summary>Sends a signed WhatsApp text from the farmer's phone and waits until it is answered (inbox and outbox rows).</summary>
+    private static async Task WhatsAppAsync(CoreFactory core, TestDatabase database, string phone, string text)
+    {
+        using var client = new HttpClient();
+        var wamid = $"wamid.{Guid.NewGuid():N}";
+        var webhook = new Uri(core.BaseAddress, "/api/v1/whatsapp/webhook");
+        using var sent = await CloudApiStandIn.PostSignedAsync(client, webhook, AppSecret, CloudApiPayloads.Text(PhoneNumberId, phone, wamid, text, DateTimeOffset.UtcNow));
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        var until = DateTime.UtcNow.AddSeconds(30);
+        await using var db = database.CreateContext();
+        while (!await db.WhatsAppOutbox.AnyAsync(o => db.WhatsAppInbox.Any(i => i.Id == o.InboxId && i.ProviderMessageId == wamid && i.FarmerId != null)))
+        {
+            Assert.True(DateTime.UtcNow < until, $"the WhatsApp message from {phone} was not answered within 30 s");
+            await Task.Delay(100);
+        }
     }
 }

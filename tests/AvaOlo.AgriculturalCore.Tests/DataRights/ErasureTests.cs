@@ -60,7 +60,7 @@ public sealed class ErasureTests(TestDatabase database) : DataRightsTestBase(dat
         var anaBefore = await Tables.RowsOfAsync(Database.ConnectionString, ana.Id);
         // The search can find the farmer: in their records, questions, key names and the audit trail's snapshots.
         var found = await Tables.MentioningAsync(Database.ConnectionString, z.Identity);
-        Assert.Superset(new SortedSet<string> { "farmers.name", "farmers.phone", "fields.name", "fields.notes", "tasks.notes", "conversations.question",
+        Assert.Superset(new SortedSet<string> { "farmers.name", "farmers.phone", "fields.name", "fields.notes", "tasks.notes", "conversations.question", "whatsapp_inbox.text",
             "api_keys.name", "audit_log.after", "audit_log.actor_name" }, found);
         var before = await Tables.RowsOfAsync(Database.ConnectionString, z.Id);
         Assert.True(before["llm_debug_log"] > 0 && before["conversations"] > 0 && before["consents"] > 0);

@@ -29,6 +29,20 @@ public sealed class RetentionTests(TestDatabase database) : ApiTestBase(database
                 db.Conversations.Add(conversation);
                 await db.SaveChangesAsync();
                 db.LlmCalls.Add(new LlmCall { ConversationId = conversation.Id, FarmerId = conversation.FarmerId, Model = "m", Purpose = "answer", CreatedAt = at });
+                // A WhatsApp message of that age, answered, with our answer; the oldest one is still waiting and stays.
+                var inbound = new InboundMessage
+                {
+                    Provider = ChannelProviders.Meta, ProviderMessageId = $"wamid.{days}", Sender = W.A.Phone, Type = "text", Text = $"{days} days old",
+                    Payload = "{}", ReceivedAt = at, NextAttemptAt = at, State = days == 400 ? InboxStates.Pending : InboxStates.Answered,
+                    ConversationId = conversation.Id,
+                };
+                db.WhatsAppInbox.Add(inbound);
+                await db.SaveChangesAsync();
+                db.WhatsAppOutbox.Add(new OutboundMessage
+                {
+                    InboxId = inbound.Id, Provider = ChannelProviders.Meta, Recipient = W.A.Phone, Kind = "text", Body = "…", Status = OutboxStates.Delivered,
+                    CreatedAt = at, UpdatedAt = at, NextAttemptAt = at,
+                });
             }
             db.ActivityDays.Add(new ActivityDay { Day = DateOnly.FromDateTime(now.AddDays(-31).UtcDateTime), Questions = 1, ComputedAt = now });
             db.QuestionDays.Add(new QuestionDay { Day = DateOnly.FromDateTime(now.AddDays(-31).UtcDateTime), Language = "hr", CountryCode = "HR", Topic = "general", Questions = 1 });
@@ -37,13 +51,15 @@ public sealed class RetentionTests(TestDatabase database) : ApiTestBase(database
 
         var outcome = await Factory.Services.GetRequiredService<RetentionJob>().RunAsync(default);
 
-        Assert.Equal(new RetentionJob.Outcome(true, 2, 2), outcome);
+        Assert.Equal(new RetentionJob.Outcome(true, 2, 2, 1), outcome);
         await using var check = Database.CreateContext();
         Assert.Equal(["1 days old", "29 days old"], (await check.Conversations.Select(c => c.Question).ToListAsync()).Order());
         Assert.Equal(2, await check.LlmCalls.CountAsync(l => l.CreatedAt > now.AddDays(-30)));
         Assert.Equal(2, await check.LlmCalls.CountAsync());
         Assert.Equal(1, await check.ActivityDays.CountAsync());
         Assert.Equal(1, await check.QuestionDays.CountAsync());
+        Assert.Equal(["1 days old", "29 days old", "400 days old"], (await check.WhatsAppInbox.Select(m => m.Text!).ToListAsync()).Order());
+        Assert.Equal(3, await check.WhatsAppOutbox.CountAsync()); // the 31-day-old answer went with its message
         Assert.Equal(new RetentionJob.Outcome(true, 0, 0), await Factory.Services.GetRequiredService<RetentionJob>().RunAsync(default));
     }
 

@@ -13,6 +13,14 @@ namespace AvaOlo.ApiClient.Models
     public partial class HealthResponse : ApiException, IParsable
     #pragma warning restore CS1591
     {
+        /// <summary>The channels property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public UntypedNode? Channels { get; set; }
+#nullable restore
+#else
+        public UntypedNode Channels { get; set; }
+#endif
         /// <summary>The database property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -67,6 +75,7 @@ namespace AvaOlo.ApiClient.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "channels", n => { Channels = n.GetObjectValue<UntypedNode>(UntypedNode.CreateFromDiscriminatorValue); } },
                 { "database", n => { Database = n.GetObjectValue<global::AvaOlo.ApiClient.Models.DatabaseHealthResponse>(global::AvaOlo.ApiClient.Models.DatabaseHealthResponse.CreateFromDiscriminatorValue); } },
                 { "service", n => { Service = n.GetStringValue(); } },
                 { "status", n => { Status = n.GetStringValue(); } },
@@ -81,6 +90,7 @@ namespace AvaOlo.ApiClient.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteObjectValue<UntypedNode>("channels", Channels);
             writer.WriteObjectValue<global::AvaOlo.ApiClient.Models.DatabaseHealthResponse>("database", Database);
             writer.WriteStringValue("service", Service);
             writer.WriteStringValue("status", Status);

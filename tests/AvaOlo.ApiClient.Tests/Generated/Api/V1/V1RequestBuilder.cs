@@ -7,6 +7,8 @@ using AvaOlo.ApiClient.Api.V1.Materials;
 using AvaOlo.ApiClient.Api.V1.Plantings;
 using AvaOlo.ApiClient.Api.V1.Tasks;
 using AvaOlo.ApiClient.Api.V1.Test;
+using AvaOlo.ApiClient.Api.V1.Twilio;
+using AvaOlo.ApiClient.Api.V1.Whatsapp;
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using System.Collections.Generic;
@@ -55,6 +57,16 @@ namespace AvaOlo.ApiClient.Api.V1
         public global::AvaOlo.ApiClient.Api.V1.Test.TestRequestBuilder Test
         {
             get => new global::AvaOlo.ApiClient.Api.V1.Test.TestRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The twilio property</summary>
+        public global::AvaOlo.ApiClient.Api.V1.Twilio.TwilioRequestBuilder Twilio
+        {
+            get => new global::AvaOlo.ApiClient.Api.V1.Twilio.TwilioRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The whatsapp property</summary>
+        public global::AvaOlo.ApiClient.Api.V1.Whatsapp.WhatsappRequestBuilder Whatsapp
+        {
+            get => new global::AvaOlo.ApiClient.Api.V1.Whatsapp.WhatsappRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::AvaOlo.ApiClient.Api.V1.V1RequestBuilder"/> and sets the default values.

@@ -22,7 +22,7 @@ namespace AvaOlo.ApiClient.Api.V1.Farmers.Item
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public FarmersItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/farmers/{id}", pathParameters)
+        public FarmersItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/farmers/{id}{?erase*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,15 +30,16 @@ namespace AvaOlo.ApiClient.Api.V1.Farmers.Item
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public FarmersItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/farmers/{id}", rawUrl)
+        public FarmersItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/farmers/{id}{?erase*}", rawUrl)
         {
         }
         /// <summary>
-        /// Needs an integration or admin key. The farmer and their records disappear from every read, and the farmer&apos;s API keys stop working.
+        /// Needs an integration or admin key. The farmer and their records disappear from every read, and the farmer&apos;s API keys stop working. With `?erase=true` (the farmer&apos;s own key or an admin key) it schedules the farmer&apos;s erasure instead, as DELETE /api/v1/farmer/{id}?erase=true does.
         /// </summary>
+        /// <returns>A <see cref="global::AvaOlo.ApiClient.Models.ErasureResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
-        /// <exception cref="global::AvaOlo.ApiClient.Models.ProblemDetails">When receiving a 400 status code</exception>
+        /// <exception cref="global::AvaOlo.ApiClient.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::AvaOlo.ApiClient.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::AvaOlo.ApiClient.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::AvaOlo.ApiClient.Models.ProblemDetails">When receiving a 404 status code</exception>
@@ -47,17 +48,17 @@ namespace AvaOlo.ApiClient.Api.V1.Farmers.Item
         /// <exception cref="global::AvaOlo.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task DeleteAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::AvaOlo.ApiClient.Models.ErasureResponse?> DeleteAsync(Action<RequestConfiguration<global::AvaOlo.ApiClient.Api.V1.Farmers.Item.FarmersItemRequestBuilder.FarmersItemRequestBuilderDeleteQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task DeleteAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::AvaOlo.ApiClient.Models.ErasureResponse> DeleteAsync(Action<RequestConfiguration<global::AvaOlo.ApiClient.Api.V1.Farmers.Item.FarmersItemRequestBuilder.FarmersItemRequestBuilderDeleteQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToDeleteRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
-                { "400", global::AvaOlo.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "400", global::AvaOlo.ApiClient.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::AvaOlo.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::AvaOlo.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::AvaOlo.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
@@ -65,7 +66,7 @@ namespace AvaOlo.ApiClient.Api.V1.Farmers.Item
                 { "429", global::AvaOlo.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::AvaOlo.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
+            return await RequestAdapter.SendAsync<global::AvaOlo.ApiClient.Models.ErasureResponse>(requestInfo, global::AvaOlo.ApiClient.Models.ErasureResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// 404 for an unknown or deleted farmer, and for one this key may not access.
@@ -140,22 +141,22 @@ namespace AvaOlo.ApiClient.Api.V1.Farmers.Item
             return await RequestAdapter.SendAsync<global::AvaOlo.ApiClient.Models.FarmerResponse>(requestInfo, global::AvaOlo.ApiClient.Models.FarmerResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Needs an integration or admin key. The farmer and their records disappear from every read, and the farmer&apos;s API keys stop working.
+        /// Needs an integration or admin key. The farmer and their records disappear from every read, and the farmer&apos;s API keys stop working. With `?erase=true` (the farmer&apos;s own key or an admin key) it schedules the farmer&apos;s erasure instead, as DELETE /api/v1/farmer/{id}?erase=true does.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToDeleteRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToDeleteRequestInformation(Action<RequestConfiguration<global::AvaOlo.ApiClient.Api.V1.Farmers.Item.FarmersItemRequestBuilder.FarmersItemRequestBuilderDeleteQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToDeleteRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToDeleteRequestInformation(Action<RequestConfiguration<global::AvaOlo.ApiClient.Api.V1.Farmers.Item.FarmersItemRequestBuilder.FarmersItemRequestBuilderDeleteQueryParameters>> requestConfiguration = default)
         {
 #endif
             var requestInfo = new RequestInformation(Method.DELETE, UrlTemplate, PathParameters);
             requestInfo.Configure(requestConfiguration);
-            requestInfo.Headers.TryAdd("Accept", "application/problem+json");
+            requestInfo.Headers.TryAdd("Accept", "application/json");
             return requestInfo;
         }
         /// <summary>
@@ -207,6 +208,26 @@ namespace AvaOlo.ApiClient.Api.V1.Farmers.Item
         public global::AvaOlo.ApiClient.Api.V1.Farmers.Item.FarmersItemRequestBuilder WithUrl(string rawUrl)
         {
             return new global::AvaOlo.ApiClient.Api.V1.Farmers.Item.FarmersItemRequestBuilder(rawUrl, RequestAdapter);
+        }
+        /// <summary>
+        /// Needs an integration or admin key. The farmer and their records disappear from every read, and the farmer&apos;s API keys stop working. With `?erase=true` (the farmer&apos;s own key or an admin key) it schedules the farmer&apos;s erasure instead, as DELETE /api/v1/farmer/{id}?erase=true does.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        public partial class FarmersItemRequestBuilderDeleteQueryParameters 
+        {
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("erase")]
+            public string? Erase { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("erase")]
+            public string Erase { get; set; }
+            #pragma warning restore CS1591
+#endif
         }
     }
 }
