@@ -1,6 +1,7 @@
 using AvaOlo.AgriculturalCore.Assistant.Exchanges;
 using AvaOlo.AgriculturalCore.Assistant.ModelPath;
 using AvaOlo.AgriculturalCore.Common;
+using AvaOlo.Data;
 using Npgsql;
 
 namespace AvaOlo.AgriculturalCore.Assistant.Limits;
