@@ -59,15 +59,19 @@ public static class TelemetrySetup
         app.UseMiddleware<RequestMetricsMiddleware>();
         var token = app.Services.GetRequiredService<TelemetryOptions>().ScrapeToken;
         if (token is not null)
+        {
+            var scrape = new ScrapeToken(token);
             app.UseWhen(http => http.Request.Path.Equals("/metrics", StringComparison.OrdinalIgnoreCase), branch => branch.Use(async (http, next) =>
             {
-                if (!string.Equals(http.Request.Headers.Authorization.ToString(), $"Bearer {token}", StringComparison.Ordinal))
+                if (!scrape.Accepts(http.Request.Headers.Authorization))
                 {
                     http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    http.Response.Headers.WWWAuthenticate = "Bearer realm=\"metrics\"";
                     return;
                 }
                 await next(http);
             }));
+        }
         app.MapPrometheusScrapingEndpoint().AllowAnonymous().WithMetadata(new ExcludeFromDescriptionAttribute());
         return app;
     }
