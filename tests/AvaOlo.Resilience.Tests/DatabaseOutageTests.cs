@@ -130,5 +130,21 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
         await using var check = Context();
         var stored = await check.Fields.Where(f => f.FarmerId == world.FarmerId).Select(f => f.Id).ToListAsync();
         Assert.All(acknowledged, id => Assert.Contains(id, stored)); // every 201, before and after the outage
+
+        // The API key listener reconnected by itself: a key revoked now is refused within about a second.
+        var listening = Stopwatch.StartNew();
+        while (await check.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE application_name = 'avaolo-key-listener'").SingleAsync() == 0)
+        {
+            Assert.True(listening.Elapsed < TimeSpan.FromSeconds(15), "the API key listener did not reconnect within 15 s of the database coming back");
+            await Task.Delay(100);
+        }
+        await check.Database.ExecuteSqlRawAsync("UPDATE api_keys SET revoked_at = now() WHERE farmer_id = {0}", world.FarmerId);
+        var revoked = Stopwatch.StartNew();
+        while ((await client.GetAsync($"/api/v1/farmer/{world.FarmerId}/fields")).StatusCode != HttpStatusCode.Unauthorized)
+        {
+            Assert.True(revoked.Elapsed < TimeSpan.FromSeconds(2), "a key revoked after the outage was still accepted 2 s later");
+            await Task.Delay(50);
+        }
+        output.WriteLine($"figures: the key listener was back {listening.Elapsed.TotalSeconds:0.0} s after the checks began; a revocation then took {revoked.ElapsedMilliseconds} ms");
     }
 }
