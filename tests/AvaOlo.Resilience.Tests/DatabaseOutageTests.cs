@@ -48,6 +48,10 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
             ["DB_USER"] = "avaolo", ["DB_PASSWORD"] = _password, ["DB_SSL_MODE"] = "Disable", ["RATE_LIMIT_PER_FARMER_PER_MINUTE"] = "100000",
         });
         using var client = core.Client(world.FarmerKey, TimeSpan.FromSeconds(10));
+        // One request of each kind first: on a busy machine a cold instance's first writes (JIT, EF's model) took 8-10 s
+        // at base commit 9a3e2b0 too, and this test is about the outage, not about start-up (bench/ measures that).
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/v1/farmer/{world.FarmerId}/fields", new { name = "warm-up", area_ha = 1m })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/farmer/{world.FarmerId}/fields")).StatusCode);
         var acknowledged = new ConcurrentBag<int>();
         var statuses = new ConcurrentDictionary<int, int>();
         var slowest = new ConcurrentBag<double>();
