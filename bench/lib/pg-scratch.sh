@@ -7,10 +7,12 @@
 #   bench/lib/pg-scratch.sh destroy PORT        stop and delete
 set -euo pipefail
 cmd="${1:?up|stop|start|destroy}" port="${2:?port}"
-ver="${AVAOLO_PG_VERSION:-15}" bin="/usr/lib/postgresql/${AVAOLO_PG_VERSION:-15}/bin"
+# The installed server (15 on Debian 12, 16 on Ubuntu 24.04), or AVAOLO_PG_VERSION: see scripts/postgres.sh.
+. "$(dirname "$0")/../../scripts/postgres.sh"
+ver="$(avaolo_pg_version)"; bin="/usr/lib/postgresql/$ver/bin"
 dir="/tmp/avaolo-pg-$port"
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi; }
-[ -x "$bin/initdb" ] || { echo "PostgreSQL $ver is not installed (scripts/postgres.sh installs it)" >&2; exit 1; }
+[ -n "$ver" ] && [ -x "$bin/initdb" ] || { echo "PostgreSQL ${ver:-(none)} is not installed (scripts/postgres.sh installs it)" >&2; exit 1; }
 ctl() { as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 "$@"; }
 case "$cmd" in
   up)
