@@ -18,7 +18,8 @@ case "$cmd" in
   up)
     password="${3:?password}"
     if [ ! -f "$dir/data/PG_VERSION" ]; then
-      mkdir -p "$dir/sock"; chown -R postgres "$dir"; chmod 700 "$dir"
+      # As root here, through sudo on a CI runner (its user may not hand a directory to postgres).
+      avaolo_as_root mkdir -p "$dir/sock"; avaolo_as_root chown -R postgres "$dir"; avaolo_as_root chmod 700 "$dir"
       as_pg "$bin/initdb" -D "$dir/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 >/dev/null
       cat >>"$dir/data/postgresql.conf" <<CONF
 port = $port
@@ -38,6 +39,6 @@ SQL
     ;;
   stop) ctl status >/dev/null 2>&1 && ctl stop -m fast >/dev/null || true ;;
   start) ctl status >/dev/null 2>&1 || ctl start >/dev/null ;;
-  destroy) ctl status >/dev/null 2>&1 && ctl stop -m immediate >/dev/null || true; rm -rf "$dir" ;;
+  destroy) ctl status >/dev/null 2>&1 && ctl stop -m immediate >/dev/null || true; avaolo_as_root rm -rf "$dir" ;;
   *) echo "usage: $0 up|stop|start|destroy PORT [PASSWORD]" >&2; exit 2 ;;
 esac
