@@ -7,7 +7,8 @@
 #   - SIGTERM mid-load: a drain (listener open, /health and new requests 503 with Connection: close, no connection
 #     reset), then in-flight requests complete and the process exits within 30 s
 #   - model server slow / failing / garbage under load: offline answers within the deadline
-#   - two instances with REDIS_URL (a real redis-server on loopback, bench/lib/redis.sh): one 1,000/min limit, one cache
+#   - three instances with REDIS_URL (a real redis-server on loopback, bench/lib/redis.sh): one 1,000/min limit, one cache
+#   - the saved Logs Insights queries (deploy/cdk/LogQueries.cs) over the JSON lines a core process wrote
 #   bench/faults.sh [extra dotnet test arguments, e.g. --filter Redis]
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
