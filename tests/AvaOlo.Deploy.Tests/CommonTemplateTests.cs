@@ -242,13 +242,18 @@ public abstract partial class CommonTemplateTests(Synthesized s)
     }
 
     [Fact]
-    public void The_migration_task_can_read_the_database_secret()
+    public void The_migration_task_reads_exactly_the_master_secret_and_the_services_role_password()
     {
         var task = S.DataJson.Resources("AWS::ECS::TaskDefinition").Single().Props;
         var executionRole = (string)task["ExecutionRoleArn"]!["Fn::GetAtt"]![0]!;
-        var secret = S.DataJson.LogicalId("AWS::SecretsManager::SecretTargetAttachment", "AuroraSecretAttachment");
-        Assert.Contains(S.DataJson.PoliciesOf(executionRole).SelectMany(p => p.Statements()),
-            st => st.Actions().Contains("secretsmanager:GetSecretValue") && st.ResourcesOf().Any(r => (string?)r?["Ref"] == secret));
+        var readable = S.DataJson.PoliciesOf(executionRole).SelectMany(p => p.Statements())
+            .Where(st => st.Actions().Contains("secretsmanager:GetSecretValue"))
+            .SelectMany(st => st.ResourcesOf()).Select(r => (string?)r?["Ref"]).ToHashSet();
+        Assert.Equal(new HashSet<string?>
+        {
+            S.DataJson.LogicalId("AWS::SecretsManager::SecretTargetAttachment", "AuroraSecretAttachment"),
+            S.DataJson.LogicalId("AWS::SecretsManager::Secret", "AppDbPassword"),
+        }, readable);
     }
 
     [Fact]

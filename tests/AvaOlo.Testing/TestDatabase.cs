@@ -35,6 +35,9 @@ public sealed class TestDatabase : IAsyncLifetime
         {
             Host = server.Host, Port = server.Port, Name = name, User = server.Username, Password = server.Password,
             SslMode = "Disable",
+            // Test set-up shares 2 cores with parallel test assemblies and builds: the services' 3 s connect timeout
+            // (fail fast in production) made whole assemblies fail before their first test at load ~50.
+            ConnectTimeoutSeconds = 15,
         };
         ServiceRole = new(ServiceRoleName, DerivedPassword(server.Password));
         await Migrator.MigrateAsync(Options, _ => { }, CancellationToken.None, ServiceRole);
