@@ -2,7 +2,8 @@
 # AVA OLO on this machine: PostgreSQL, migrations, demo data, both services. Ctrl-C stops what it started.
 #   ./run.sh                      core on 127.0.0.1:8080, dashboards on 127.0.0.1:8081
 #   CORE_PORT=9080 DASHBOARDS_PORT=9081 ./run.sh
-#   DB_HOST=... DB_USER=... DB_PASSWORD=... ./run.sh    use an existing server (e.g. Aurora/RDS)
+#   DB_HOST=... DB_USER=... DB_PASSWORD=... [DB_APP_USER=... DB_APP_PASSWORD=...] ./run.sh
+#                                                       use an existing server (e.g. Aurora/RDS)
 #   AVAOLO_DEMO_FARMERS=10000 ./run.sh                   more demo farmers (loaded only into an empty database)
 #   WHATSAPP_*/TWILIO_* set: passed to the core as they are; none set: a local WhatsApp Cloud API stand-in on
 #   WHATSAPP_STANDIN_PORT (8082), and `avaolo whatsapp send --from +385911234567 "…"` tries the channel
@@ -73,16 +74,24 @@ fi
 # shellcheck disable=SC1091
 . "$ROOT/.avaolo/demo.env"
 
-avaolo_log "starting services"
+# The services log in as the DML-only role that `avaolo migrate` just granted, never as the owner: they get neither
+# the owner's password nor the role's settings for migrate.
+if [ -n "${DB_APP_USER:-}" ] && [ -n "${DB_APP_PASSWORD:-}" ]; then
+  SERVICE_DB=(env -u DB_APP_USER -u DB_APP_PASSWORD DB_USER="$DB_APP_USER" DB_PASSWORD="$DB_APP_PASSWORD")
+else
+  avaolo_log "DB_APP_USER/DB_APP_PASSWORD not set: the services log in as the owner $DB_USER (see README, least privilege)"
+  SERVICE_DB=(env)
+fi
+avaolo_log "starting services (database user ${DB_APP_USER:-$DB_USER})"
 # Each service runs from its own folder, its content root (appsettings.json, wwwroot). Readable logs locally;
 # set LOG_FORMAT=json to see what production writes.
 export LOG_FORMAT="${LOG_FORMAT:-text}"
 # No shutdown drain locally: nothing load-balances these two, and Ctrl-C should stop them at once.
 export SHUTDOWN_DRAIN_SECONDS="${SHUTDOWN_DRAIN_SECONDS:-0}"
-(cd "$BIN/AvaOlo.AgriculturalCore" && ASPNETCORE_URLS="http://127.0.0.1:$CORE_PORT" exec dotnet AvaOlo.AgriculturalCore.dll) &
+(cd "$BIN/AvaOlo.AgriculturalCore" && ASPNETCORE_URLS="http://127.0.0.1:$CORE_PORT" exec "${SERVICE_DB[@]}" dotnet AvaOlo.AgriculturalCore.dll) &
 PIDS+=($!)
 (cd "$BIN/AvaOlo.MonitoringDashboards" && ASPNETCORE_URLS="http://127.0.0.1:$DASHBOARDS_PORT" AGRICULTURAL_CORE_URL="http://127.0.0.1:$CORE_PORT" \
-  exec dotnet AvaOlo.MonitoringDashboards.dll) &
+  exec "${SERVICE_DB[@]}" dotnet AvaOlo.MonitoringDashboards.dll) &
 PIDS+=($!)
 
 for url in "http://127.0.0.1:$CORE_PORT/health" "http://127.0.0.1:$DASHBOARDS_PORT/health"; do

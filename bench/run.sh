@@ -31,7 +31,7 @@ trap cleanup EXIT
 log() { echo "bench: $*" >&2; }
 
 for tool in wrk pgbench python3 curl; do
-  command -v $tool >/dev/null || { log "installing $tool"; env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$( [ $tool = pgbench ] && echo postgresql-client-15 || echo $tool)" >/dev/null; }
+  command -v $tool >/dev/null || { log "installing $tool"; env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$( [ $tool = pgbench ] && echo "postgresql-client-$(avaolo_pg_version)" || echo $tool)" >/dev/null; }
 done
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 

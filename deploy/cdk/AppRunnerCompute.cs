@@ -4,12 +4,17 @@ using Amazon.CDK.AWS.CloudWatch;
 using Amazon.CDK.AWS.ECR;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Logs;
+using Amazon.CDK.AWS.Route53;
+using Amazon.CDK.CustomResources;
 
 namespace AvaOlo.Deploy;
 
 /// <summary>
 /// App Runner (existing accounts): L1 CfnService per service, 0.25 vCPU / 0.5 GB, 1–25 instances at 100
 /// concurrent requests, /health every 10 s, outbound through a VPC connector so the database stays private.
+/// With domainName, each service is associated with its public name (CloudFormation has no resource for App Runner
+/// custom domains: a custom resource calls apprunner:AssociateCustomDomain) and a CNAME points at it; the certificate's
+/// validation records are added by deploy/apprunner-domain.sh once App Runner has made them.
 /// </summary>
 internal static class AppRunnerCompute
 {
@@ -35,6 +40,7 @@ internal static class AppRunnerCompute
             Description = "App Runner pulls AVA OLO images from ECR",
         });
 
+        var zone = PublicDomain.Zone(stack, settings);
         var deployed = new List<DeployedService>();
         CfnService? core = null;
         foreach (var name in Names.Services)
@@ -51,7 +57,7 @@ internal static class AppRunnerCompute
 
             var env = data.PlainEnvironment(name);
             env["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true"; // TLS ends at App Runner's front end
-            if (name == Names.DashboardsService && core is not null) env["AGRICULTURAL_CORE_URL"] = $"https://{core.AttrServiceUrl}";
+            if (name == Names.DashboardsService && core is not null) env["AGRICULTURAL_CORE_URL"] = settings.DomainName is { } d ? $"https://{d}" : $"https://{core.AttrServiceUrl}";
 
             var service = new CfnService(stack, name, new CfnServiceProps
             {
@@ -101,6 +107,10 @@ internal static class AppRunnerCompute
             });
             service.Node.AddDependency(access); // the pull permission must exist before the first pull
             if (name == Names.CoreService) core = service;
+            var host = PublicDomain.NameOf(settings, name);
+            if (zone is not null && host is not null) AssociateDomain(stack, zone, service, name, host);
+            // deploy/apprunner-domain.sh takes these to add the certificate validation records.
+            _ = new CfnOutput(stack, $"{(name == Names.CoreService ? "Core" : "Dashboards")}ServiceArn", new CfnOutputProps { Value = service.AttrServiceArn });
 
             // App Runner creates its own log groups on first start; this sets their retention.
             foreach (var kind in new[] { "application", "service" })
@@ -115,9 +125,48 @@ internal static class AppRunnerCompute
             {
                 Namespace = "AWS/AppRunner", MetricName = metric, DimensionsMap = dims, Statistic = stat, Period = Duration.Minutes(1),
             });
-            deployed.Add(new DeployedService(name, $"https://{service.AttrServiceUrl}",
-                M("Requests", "Sum"), M("5xxStatusResponses", "Sum"), stat => M("RequestLatency", stat)));
+            deployed.Add(new DeployedService(name, host is null ? $"https://{service.AttrServiceUrl}" : $"https://{host}",
+                M("Requests", "Sum"), M("5xxStatusResponses", "Sum"), stat => M("RequestLatency", stat),
+                $"/aws/apprunner/{name}/{service.AttrServiceId}/application"));
         }
         return deployed;
+    }
+
+    /// <summary>AssociateCustomDomain on create, DisassociateCustomDomain on delete; the name's CNAME points at App Runner's DNS target.</summary>
+    private static void AssociateDomain(ServicesStack stack, IHostedZone zone, CfnService service, string name, string host)
+    {
+        var association = new AwsCustomResource(stack, $"{name}-custom-domain", new AwsCustomResourceProps
+        {
+            OnCreate = new AwsSdkCall
+            {
+                Service = "AppRunner",
+                Action = "associateCustomDomain",
+                Parameters = new Dictionary<string, object> { ["ServiceArn"] = service.AttrServiceArn, ["DomainName"] = host, ["EnableWWWSubdomain"] = false },
+                PhysicalResourceId = PhysicalResourceId.Of(host),
+                OutputPaths = ["DNSTarget"],
+            },
+            OnDelete = new AwsSdkCall
+            {
+                Service = "AppRunner",
+                Action = "disassociateCustomDomain",
+                Parameters = new Dictionary<string, object> { ["ServiceArn"] = service.AttrServiceArn, ["DomainName"] = host },
+            },
+            Policy = AwsCustomResourcePolicy.FromStatements(
+            [
+                new PolicyStatement(new PolicyStatementProps
+                {
+                    Actions = ["apprunner:AssociateCustomDomain", "apprunner:DisassociateCustomDomain"],
+                    Resources = [service.AttrServiceArn],
+                }),
+            ]),
+            InstallLatestAwsSdk = false, // the Lambda runtime's SDK has App Runner; no download during a deploy
+        });
+        _ = new CnameRecord(stack, $"{name}-cname", new CnameRecordProps
+        {
+            Zone = zone,
+            RecordName = host,
+            DomainName = association.GetResponseField("DNSTarget"),
+            Ttl = Duration.Minutes(5),
+        });
     }
 }

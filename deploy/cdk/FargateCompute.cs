@@ -6,6 +6,8 @@ using Amazon.CDK.AWS.ECR;
 using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.ElasticLoadBalancingV2;
 using Amazon.CDK.AWS.Logs;
+using Amazon.CDK.AWS.Route53;
+using Amazon.CDK.AWS.Route53.Targets;
 using EcsSecret = Amazon.CDK.AWS.ECS.Secret;
 
 namespace AvaOlo.Deploy;
@@ -13,8 +15,9 @@ namespace AvaOlo.Deploy;
 /// <summary>
 /// ECS Fargate behind one Application Load Balancer (new accounts, where App Runner is closed): the same sizes
 /// (256 CPU / 512 MiB), /health checks every 10 s, 1–25 tasks, and a deployment circuit breaker that rolls a
-/// failed deploy back to the last healthy task definition. Core on 80 (443 with a certificate), dashboards on
-/// 8081 (8443).
+/// failed deploy back to the last healthy task definition. HTTPS only (443 core, 8443 dashboards, 80 redirects to
+/// 443) with a certificate: created for domainName (DNS-validated in its zone) or given as certificateArn; plain HTTP
+/// (80, 8081) only with -c dev=true.
 /// </summary>
 internal static class FargateCompute
 {
@@ -28,9 +31,18 @@ internal static class FargateCompute
             IdleTimeout = Duration.Seconds(60),
             DropInvalidHeaderFields = true,
         });
-        var https = settings.CertificateArn is not null;
-        var certificate = https ? Certificate.FromCertificateArn(stack, "Certificate", settings.CertificateArn!) : null;
+        var zone = PublicDomain.Zone(stack, settings);
+        ICertificate? certificate = settings.CertificateArn is { } arn ? Certificate.FromCertificateArn(stack, "Certificate", arn)
+            : zone is not null ? new Certificate(stack, "Certificate", new CertificateProps
+            {
+                DomainName = settings.DomainName!,
+                SubjectAlternativeNames = [settings.DashboardsDomainName!],
+                Validation = CertificateValidation.FromDns(zone),
+            })
+            : null;
+        var https = certificate is not null;
         string scheme = https ? "https" : "http";
+        if (https) alb.AddRedirect(new ApplicationLoadBalancerRedirectConfig { SourcePort = 80, SourceProtocol = ApplicationProtocol.HTTP, TargetPort = 443, TargetProtocol = ApplicationProtocol.HTTPS });
 
         // The tasks' own group lives in this stack, so the load balancer → task rule does too (a rule on the data
         // stack's group would make the data stack depend on this one). The database admits it on 5432; that rule
@@ -42,20 +54,25 @@ internal static class FargateCompute
             AllowAllOutbound = true,
         });
         data.DbSecurityGroup.AddIngressRule(tasksSg, Port.Tcp(5432), "PostgreSQL from AVA OLO Fargate tasks", remoteRule: true);
+        data.RedisSecurityGroup.AddIngressRule(tasksSg, Port.Tcp(6379), "Redis from AVA OLO Fargate tasks", remoteRule: true);
 
         var deployed = new List<DeployedService>();
         string? coreUrl = null;
         foreach (var name in Names.Services)
         {
             var port = (name == Names.CoreService, https) switch { (true, true) => 443, (true, false) => 80, (false, true) => 8443, _ => 8081 };
-            var url = $"{scheme}://{alb.LoadBalancerDnsName}:{port}";
+            var host = PublicDomain.NameOf(settings, name);
+            var url = host is null ? $"{scheme}://{alb.LoadBalancerDnsName}:{port}" : port == 443 ? $"https://{host}" : $"https://{host}:{port}";
             var listener = alb.AddListener($"{name}-listener", new BaseApplicationListenerProps
             {
                 Port = port,
                 Protocol = https ? ApplicationProtocol.HTTPS : ApplicationProtocol.HTTP,
                 Certificates = certificate is null ? null : [ListenerCertificate.FromCertificateManager(certificate)],
+                SslPolicy = https ? SslPolicy.RECOMMENDED_TLS : null, // TLS 1.2 and 1.3 only
                 Open = true,
             });
+            if (zone is not null && host is not null)
+                _ = new ARecord(stack, $"{name}-alias", new ARecordProps { Zone = zone, RecordName = host, Target = RecordTarget.FromAlias(new LoadBalancerTarget(alb)) });
 
             var task = new FargateTaskDefinition(stack, $"{name}-task", new FargateTaskDefinitionProps
             {
@@ -138,7 +155,8 @@ internal static class FargateCompute
                     UsingMetrics = new Dictionary<string, IMetric> { [$"{idPrefix}{stat}"] = latencySeconds.TargetResponseTime(new MetricOptions { Period = Duration.Minutes(1), Statistic = stat }) },
                     Label = $"{name} latency {stat} (ms)",
                     Period = Duration.Minutes(1),
-                })));
+                }),
+                $"/ava-olo/{name}"));
         }
 
         // Errors the load balancer answers itself (e.g. 503 with no healthy task) never reach a target.

@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.CloudWatch;
 using Amazon.CDK.AWS.CloudWatch.Actions;
+using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.SNS;
 
 namespace AvaOlo.Deploy;
@@ -9,7 +10,8 @@ namespace AvaOlo.Deploy;
 /// The operators' four alarms per service on the metrics the services emit (5xx &gt; 10/min, p99 &gt; 5,000 ms, DB
 /// connection errors &gt; 5 in 5 min, any constitutional violation); a platform 5xx alarm per service that still
 /// fires when the process is dead or never answers; Aurora CPU and connections. Every alarm notifies the SNS
-/// topic on ALARM and on OK. One dashboard with the figures the operators watch.
+/// topic on ALARM and on OK. One dashboard with the figures the operators watch, and the saved Logs Insights queries
+/// (deploy/cdk/LogQueries.cs).
 /// </summary>
 internal static class Monitoring
 {
@@ -60,6 +62,7 @@ internal static class Monitoring
         Add("aurora-connections", connections, settings.DbConnectionsAlarmThreshold, ComparisonOperator.GREATER_THAN_THRESHOLD, 2, 2,
             $"Aurora {Names.ClusterIdentifier}: more than {settings.DbConnectionsAlarmThreshold} connections for 10 minutes.");
 
+        SaveQueries(stack, services);
         var dashboard = new Dashboard(stack, "Dashboard", new DashboardProps { DashboardName = Names.Dashboard });
         Metric[] Per(string metric, string stat) => services.Select(s => AppMetric(s.Name, metric, stat, Duration.Minutes(1))).ToArray();
         dashboard.AddWidgets(
@@ -82,6 +85,19 @@ internal static class Monitoring
             Graph("Aurora connections", [connections]),
             Graph("Aurora freeable memory", [AuroraMetric("FreeableMemory", "Minimum")]),
             new AlarmStatusWidget(new AlarmStatusWidgetProps { Title = "Alarms", Alarms = alarms.ToArray(), Width = 6 }));
+    }
+
+    /// <summary>The questions-and-answers queries read the core's log group; the 5xx query both services'.</summary>
+    private static void SaveQueries(ServicesStack stack, IReadOnlyList<DeployedService> services)
+    {
+        var core = services.Single(s => s.Name == Names.CoreService).LogGroupName;
+        foreach (var (id, query, groups) in new[]
+        {
+            ("ViolationsQuery", LogQueries.ConstitutionalViolations, new[] { core }),
+            ("HungarianInCroatiaQuery", LogQueries.HungarianSpeakersInCroatiaPerHour, new[] { core }),
+            ("ServerErrorsQuery", LogQueries.ServerErrors, services.Select(s => s.LogGroupName).ToArray()),
+        })
+            _ = new CfnQueryDefinition(stack, id, new CfnQueryDefinitionProps { Name = query.Name, QueryString = query.Query, LogGroupNames = groups });
     }
 
     /// <summary>A metric the services emit: namespace AvaOlo, dimension Service.</summary>

@@ -9,9 +9,34 @@ public static class Names
 
     public const string ClusterIdentifier = "farmer-crm-production";
     public const string DatabaseName = "farmer_crm";
+    /// <summary>Aurora's master user: owns the schema, runs `avaolo migrate`; the services never get its secret.</summary>
     public const string DatabaseUser = "avaolo";
     public const string DbSecretName = "avaolo/production/db";
+
+    /// <summary>The services' login: DML only, created and granted by `avaolo migrate` (DB_APP_USER / DB_APP_PASSWORD).</summary>
+    public const string ServiceDatabaseUser = "avaolo_app";
+    public const string AppDbSecretName = "avaolo/production/db-app";
     public const string OpenAiSecretName = "avaolo/production/openai-api-key";
+    public const string RedisAuthSecretName = "avaolo/production/redis-auth-token";
+    public const string RedisUrlSecretName = "avaolo/production/redis-url";
+    public const string RedisReplicationGroup = "ava-olo-production";
+
+    /// <summary>Sundays 03:00–05:00 UTC: the cluster, every DB instance and Redis (the automated backup runs 01:00–02:00).</summary>
+    public const string MaintenanceWindow = "sun:03:00-sun:05:00";
+    public const string BackupWindow = "01:00-02:00";
+    public const string BackupVault = "ava-olo-production";
+    public const string DrBackupVault = "ava-olo-dr";
+    public const string BackupPlan = "ava-olo-weekly";
+
+    /// <summary>WhatsApp credentials (PRODUCT.md names), each its own secret, created only for the chosen channels.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> WhatsAppSecrets = new Dictionary<string, string[]>
+    {
+        ["meta"] = ["WHATSAPP_APP_SECRET", "WHATSAPP_VERIFY_TOKEN", "WHATSAPP_ACCESS_TOKEN", "WHATSAPP_PHONE_NUMBER_ID"],
+        ["twilio"] = ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_WHATSAPP_NUMBER"],
+    };
+
+    /// <summary>avaolo/production/whatsapp-app-secret for WHATSAPP_APP_SECRET, and so on.</summary>
+    public static string SecretName(string variable) => "avaolo/production/" + variable.ToLowerInvariant().Replace('_', '-');
 
     public const string EcsCluster = "ava-olo-production";
     public const string MigrateFamily = "ava-olo-migrate";

@@ -60,13 +60,14 @@ public sealed class ServicesStack : Stack
     }
 }
 
-/// <summary>A running service as the alarms and the dashboard see it. Latency is in milliseconds.</summary>
+/// <summary>A running service as the alarms, the dashboard and the saved log queries see it. Latency is in milliseconds.</summary>
 public sealed record DeployedService(
     string Name,
     string Url,
     Amazon.CDK.AWS.CloudWatch.IMetric Requests,
     Amazon.CDK.AWS.CloudWatch.IMetric Http5xx,
-    Func<string, Amazon.CDK.AWS.CloudWatch.IMetric> LatencyMs)
+    Func<string, Amazon.CDK.AWS.CloudWatch.IMetric> LatencyMs,
+    string LogGroupName)
 {
     public string OutputId => Name == Names.CoreService ? "Core" : "Dashboards";
 }

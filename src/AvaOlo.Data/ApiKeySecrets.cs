@@ -18,12 +18,20 @@ public static class ApiKeySecrets
         return (key, prefix, Hash(key));
     }
 
-    /// <summary>The prefix of a presented key, or null when it is not shaped like one of ours.</summary>
+    /// <summary>
+    /// The prefix of a presented key, or null when it is not shaped like one of ours: "ava_" and 4–16 lowercase letters
+    /// or digits (<see cref="Generate"/> makes 8), then "_" and the secret. Anything else is refused without a look-up,
+    /// so garbage costs neither a database read nor a cache entry.
+    /// </summary>
     public static string? PrefixOf(string? presented)
     {
         if (presented is null || presented.Length is < 20 or > 200 || !presented.StartsWith(Scheme + "_", StringComparison.Ordinal)) return null;
         var second = presented.IndexOf('_', Scheme.Length + 1);
-        return second < 0 ? null : presented[..second];
+        var body = second - Scheme.Length - 1;
+        if (body is < 4 or > 16 || second == presented.Length - 1) return null;
+        foreach (var c in presented.AsSpan(Scheme.Length + 1, body))
+            if (!char.IsAsciiLetterLower(c) && !char.IsAsciiDigit(c)) return null;
+        return presented[..second];
     }
 
     public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));

@@ -5,7 +5,7 @@ namespace AvaOlo.Data;
 
 /// <summary>
 /// The operators' fixed variables DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD (plus our DB_POOL_SIZE,
-/// DB_SSL_MODE, DB_COMMAND_TIMEOUT_SECONDS), bound from configuration, which includes the environment.
+/// DB_SSL_MODE, DB_CONNECT_TIMEOUT_SECONDS, DB_COMMAND_TIMEOUT_SECONDS), bound from configuration, which includes the environment.
 /// </summary>
 public sealed record DatabaseOptions
 {
@@ -19,7 +19,7 @@ public sealed record DatabaseOptions
     [ConfigurationKeyName("DB_SSL_MODE")] public string SslMode { get; init; } = "Prefer";
     [ConfigurationKeyName("DB_COMMAND_TIMEOUT_SECONDS")] public int CommandTimeoutSeconds { get; init; } = 15;
     /// <summary>Short so that a database outage becomes a 503 within seconds rather than a hung request.</summary>
-    public int ConnectTimeoutSeconds => 3;
+    [ConfigurationKeyName("DB_CONNECT_TIMEOUT_SECONDS")] public int ConnectTimeoutSeconds { get; init; } = 3;
 
     /// <summary>Problems with the settings, each naming the variable; empty when usable.</summary>
     public IReadOnlyList<string> Validate()
@@ -31,6 +31,7 @@ public sealed record DatabaseOptions
         if (string.IsNullOrWhiteSpace(User)) errors.Add("DB_USER is not set");
         if (PoolSize is < 1 or > 1000) errors.Add("DB_POOL_SIZE must be between 1 and 1000");
         if (!Enum.TryParse<SslMode>(SslMode, ignoreCase: true, out _)) errors.Add("DB_SSL_MODE must be one of Disable, Allow, Prefer, Require, VerifyCA, VerifyFull");
+        if (ConnectTimeoutSeconds is < 1 or > 60) errors.Add("DB_CONNECT_TIMEOUT_SECONDS must be between 1 and 60");
         if (CommandTimeoutSeconds is < 1 or > 3600) errors.Add("DB_COMMAND_TIMEOUT_SECONDS must be between 1 and 3600");
         return errors;
     }

@@ -14,7 +14,8 @@ public static class Migrator
     /// <summary>Arbitrary but fixed: "AVAOLO" in ASCII. Every migrator takes the same lock.</summary>
     private const long LockKey = 0x4156414F4C4F;
 
-    public static async Task<MigrationResult> MigrateAsync(DatabaseOptions options, Action<string> progress, CancellationToken ct)
+    /// <param name="serviceRole">The services' login (DB_APP_USER): granted exactly DML once the schema is current; null grants nothing.</param>
+    public static async Task<MigrationResult> MigrateAsync(DatabaseOptions options, Action<string> progress, CancellationToken ct, ServiceRole? serviceRole = null)
     {
         await EnsureDatabaseAsync(options, progress, ct);
 
@@ -41,6 +42,7 @@ public static class Migrator
                 await migrator.MigrateAsync(id, ct);
             }
             var saved = await ReferenceData.EnsureAsync(db, ct);
+            if (serviceRole is not null) await ServiceRoleGrants.EnsureAsync(conn, options, serviceRole, progress, ct);
             progress($"schema is current ({Schema.ExpectedVersion}); applied {pending.Count} migration(s); reference catalogue: {saved} row(s) updated");
             return new(before.Count, pending.Count, Schema.ExpectedVersion);
         }

@@ -3,6 +3,7 @@ using AvaOlo.MonitoringDashboards.Auth;
 using AvaOlo.MonitoringDashboards.Hosting;
 using AvaOlo.MonitoringDashboards.Monitoring;
 using AvaOlo.ServiceDefaults;
+using AvaOlo.ServiceDefaults.Input;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -27,6 +28,7 @@ app.UseSecurityHeaders();                                   // on every response
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error");
 // /api answers errors as problem details (pages keep their HTML): 401, 403, 404, 405 and the rest.
 app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+app.UseForbiddenTextGuard();                                // NUL or control characters in a URL or form: 400 naming the field
 app.UseAllowedMethods();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using AvaOlo.ServiceDefaults.Input;
 
 namespace AvaOlo.ServiceDefaults;
 
@@ -37,14 +38,21 @@ public static class ProblemDetailsSetup
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         json.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         json.MaxDepth = 32;
+        // NUL, lone surrogates and control characters in any string of any body: a 400 naming the field (Input/).
+        json.Converters.Add(new CheckedStringConverter());
+        json.Converters.Add(new CheckedJsonElementConverter());
     }
 
-    /// <summary>Security headers, then problem details for exceptions and for bodiless error statuses, on every API response.</summary>
+    /// <summary>
+    /// Security headers, then problem details for exceptions and for bodiless error statuses, on every API response;
+    /// then forbidden characters in the URL or a form are refused before anything else reads them.
+    /// </summary>
     public static WebApplication UseAvaOloErrorHandling(this WebApplication app)
     {
         app.UseAvaOloSecurityHeaders(SecurityHeaders.ApiContentSecurityPolicy);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseForbiddenTextGuard();
         return app;
     }
 }

@@ -31,6 +31,7 @@ public static partial class RequestErrors
 
     public static (string? Field, string Reason) ExplainJson(JsonException json)
     {
+        if (json is Input.ForbiddenTextException forbidden) return (FieldOf(json.Path) ?? "body", forbidden.Reason);
         var unmapped = UnmappedProperty().Match(json.Message);
         if (unmapped.Success)
         {

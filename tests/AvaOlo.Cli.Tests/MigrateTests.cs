@@ -15,8 +15,8 @@ public sealed class MigrateTests(TestDatabase db) : IAsyncLifetime
     [Fact]
     public async Task Migrate_on_a_current_database_applies_nothing_and_keeps_the_catalogue()
     {
-        var first = await CliRun.RunAsync(db, "migrate");
-        var second = await CliRun.RunAsync(db, "migrate");
+        var first = await CliRun.RunAsync(db.OwnerEnvironment(), "", "migrate");
+        var second = await CliRun.RunAsync(db.OwnerEnvironment(), "", "migrate");
 
         Assert.True(first.ExitCode == 0, first.ToString());
         Assert.True(second.ExitCode == 0, second.ToString());
@@ -30,7 +30,7 @@ public sealed class MigrateTests(TestDatabase db) : IAsyncLifetime
     public async Task Five_concurrent_migrations_of_a_new_database_all_succeed_and_apply_each_migration_once()
     {
         var options = db.Options with { Name = $"avaolo_test_conc_{Guid.NewGuid():N}" };
-        var env = new Dictionary<string, string>(db.Environment()) { ["DB_NAME"] = options.Name };
+        var env = new Dictionary<string, string>(db.OwnerEnvironment()) { ["DB_NAME"] = options.Name };
         try
         {
             var runs = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Task.Run(() => CliRun.RunAsync(env, "", "migrate"))));
@@ -60,7 +60,7 @@ public sealed class MigrateTests(TestDatabase db) : IAsyncLifetime
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(dll);
         start.ArgumentList.Add("migrate");
-        foreach (var (key, value) in db.Environment()) start.Environment[key] = value;
+        foreach (var (key, value) in db.OwnerEnvironment()) start.Environment[key] = value;
 
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();

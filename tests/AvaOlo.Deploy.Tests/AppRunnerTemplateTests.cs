@@ -2,7 +2,8 @@ using System.Text.Json.Nodes;
 
 namespace AvaOlo.Deploy.Tests;
 
-public sealed class AppRunnerTemplateTests(AppRunnerSynth s) : CommonTemplateTests(s), IClassFixture<AppRunnerSynth>
+[Collection(SynthCollection.Name)]
+public sealed class AppRunnerTemplateTests(AppRunnerSynth s) : CommonTemplateTests(s)
 {
     private JsonObject ServiceProps(string name) =>
         S.ServicesJson.Resources("AWS::AppRunner::Service").Single(r => (string?)r.Props["ServiceName"] == name).Props;

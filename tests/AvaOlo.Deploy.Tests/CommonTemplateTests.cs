@@ -60,7 +60,7 @@ public abstract partial class CommonTemplateTests(Synthesized s)
         var settings = DeploySettings.FromContext(k => k == "extraReaders" ? "2" : null);
         Assert.Equal(2, settings.ExtraReaders);
         var app = new Amazon.CDK.App();
-        var stacks = AvaOloApp.Build(app, settings with { Compute = S.Compute });
+        var stacks = AvaOloApp.Build(app, Synthesized.SettingsFor(S.Compute) with { ExtraReaders = settings.ExtraReaders });
         Amazon.CDK.Assertions.Template.FromStack(stacks.Data).ResourceCountIs("AWS::RDS::DBInstance", 4);
     }
 
@@ -128,7 +128,7 @@ public abstract partial class CommonTemplateTests(Synthesized s)
     {
         foreach (var (stack, json) in S.All)
         {
-            foreach (var (id, props) in json.Resources("AWS::SecretsManager::Secret"))
+            foreach (var (id, props) in json.Resources("AWS::SecretsManager::Secret").Where(r => (string?)r.Props["Name"] != "avaolo/production/redis-url"))
                 Assert.True(props["SecretString"] is null, $"{stack}/{id} has a literal SecretString");
             foreach (var (id, props) in json.Resources("AWS::SSM::Parameter"))
                 Assert.NotEqual("SecureString", (string?)props["Type"]);
@@ -142,7 +142,8 @@ public abstract partial class CommonTemplateTests(Synthesized s)
         }
         foreach (var (name, value) in PlainEnvironmentVariables())
         {
-            Assert.DoesNotContain(name, new[] { "DB_PASSWORD", "OPENAI_API_KEY", "DB_USER" });
+            Assert.DoesNotContain(name, new[] { "DB_PASSWORD", "DB_APP_PASSWORD", "OPENAI_API_KEY", "REDIS_URL" });
+            if (name == "DB_USER") Assert.Equal("avaolo_app", (string?)value); // the services' role name; the owner's comes from its secret
             Assert.DoesNotMatch(new Regex("(?i)password|secret|api_?key"), name);
             Assert.False(value is JsonValue v && ((string?)v)?.Length > 40, $"{name} holds a long literal: check it is not a secret");
         }
@@ -235,32 +236,40 @@ public abstract partial class CommonTemplateTests(Synthesized s)
         var image = container["Image"]!.ToJsonString();
         Assert.Contains($"/ava-olo-agricultural-core:{Synthesized.ImageTag}", image, StringComparison.Ordinal);
         var secretNames = container["Secrets"]!.AsArray().Select(x => (string)x!["Name"]!).ToList();
-        Assert.Equal(["DB_PASSWORD", "DB_USER"], secretNames.Order());
+        Assert.Equal(["DB_APP_PASSWORD", "DB_PASSWORD", "DB_USER"], secretNames.Order());
+        Assert.Contains(container["Environment"]!.AsArray(), kv => (string?)kv!["Name"] == "DB_APP_USER" && (string?)kv["Value"] == "avaolo_app");
         Assert.DoesNotContain(S.DataJson.Resources("AWS::ECS::Service"), _ => true); // never a long-running service
     }
 
     [Fact]
-    public void The_migration_task_can_read_the_database_secret()
+    public void The_migration_task_reads_exactly_the_master_secret_and_the_services_role_password()
     {
         var task = S.DataJson.Resources("AWS::ECS::TaskDefinition").Single().Props;
         var executionRole = (string)task["ExecutionRoleArn"]!["Fn::GetAtt"]![0]!;
-        var secret = S.DataJson.LogicalId("AWS::SecretsManager::SecretTargetAttachment", "AuroraSecretAttachment");
-        Assert.Contains(S.DataJson.PoliciesOf(executionRole).SelectMany(p => p.Statements()),
-            st => st.Actions().Contains("secretsmanager:GetSecretValue") && st.ResourcesOf().Any(r => (string?)r?["Ref"] == secret));
+        var readable = S.DataJson.PoliciesOf(executionRole).SelectMany(p => p.Statements())
+            .Where(st => st.Actions().Contains("secretsmanager:GetSecretValue"))
+            .SelectMany(st => st.ResourcesOf()).Select(r => (string?)r?["Ref"]).ToHashSet();
+        Assert.Equal(new HashSet<string?>
+        {
+            S.DataJson.LogicalId("AWS::SecretsManager::SecretTargetAttachment", "AuroraSecretAttachment"),
+            S.DataJson.LogicalId("AWS::SecretsManager::Secret", "AppDbPassword"),
+        }, readable);
     }
 
     [Fact]
     public void The_running_role_can_read_exactly_its_secrets()
     {
-        var dbSecret = S.DataJson.LogicalId("AWS::SecretsManager::SecretTargetAttachment", "AuroraSecretAttachment");
+        var appDb = S.DataJson.LogicalId("AWS::SecretsManager::Secret", "AppDbPassword");
         var openAi = S.DataJson.LogicalId("AWS::SecretsManager::Secret", "OpenAiApiKey");
+        var redis = S.DataJson.LogicalId("AWS::SecretsManager::Secret", "RedisUrl");
         foreach (var service in Names.Services)
         {
             var readable = SecretReadingRoleStatements(service)
                 .Where(st => st.Actions().Contains("secretsmanager:GetSecretValue"))
                 .SelectMany(st => st.ResourcesOf()).Select(r => S.DataJson.ExportedResource(r) ?? r?.ToJsonString())
                 .ToHashSet();
-            var expected = service == Names.CoreService ? new HashSet<string?> { dbSecret, openAi } : [dbSecret];
+            // Never the master secret: the services cannot log in as the owner.
+            var expected = service == Names.CoreService ? new HashSet<string?> { appDb, openAi, redis } : [appDb, redis];
             Assert.Equal(expected, readable);
         }
     }
@@ -274,15 +283,14 @@ public abstract partial class CommonTemplateTests(Synthesized s)
     [Fact]
     public void Secrets_reach_the_services_by_reference_as_environment_variables()
     {
-        var dbSecret = S.DataJson.LogicalId("AWS::SecretsManager::SecretTargetAttachment", "AuroraSecretAttachment");
+        var appDb = S.DataJson.LogicalId("AWS::SecretsManager::Secret", "AppDbPassword");
         var openAi = S.DataJson.LogicalId("AWS::SecretsManager::Secret", "OpenAiApiKey");
+        var redis = S.DataJson.LogicalId("AWS::SecretsManager::Secret", "RedisUrl");
+        // Whole secrets only (no JSON key): the one form App Runner documents, and ECS too.
         var core = SecretReferences(Names.CoreService);
-        Assert.Equal((dbSecret, ":password::"), core["DB_PASSWORD"]);
-        Assert.Equal((dbSecret, ":username::"), core["DB_USER"]);
-        Assert.Equal((openAi, ""), core["OPENAI_API_KEY"]);
+        Assert.Equal(new Dictionary<string, (string?, string)> { ["DB_PASSWORD"] = (appDb, ""), ["OPENAI_API_KEY"] = (openAi, ""), ["REDIS_URL"] = (redis, "") }, core);
         var dashboards = SecretReferences(Names.DashboardsService);
-        Assert.Equal((dbSecret, ":password::"), dashboards["DB_PASSWORD"]);
-        Assert.False(dashboards.ContainsKey("OPENAI_API_KEY"));
+        Assert.Equal(new Dictionary<string, (string?, string)> { ["DB_PASSWORD"] = (appDb, ""), ["REDIS_URL"] = (redis, "") }, dashboards);
     }
 
     [Fact]
@@ -303,6 +311,8 @@ public abstract partial class CommonTemplateTests(Synthesized s)
         Assert.All(vars["DB_PORT"], v => Assert.Equal("\"5432\"", v));
         Assert.All(vars["DB_SSL_MODE"], v => Assert.Equal("\"VerifyFull\"", v));
         Assert.All(vars["DB_HOST"], v => Assert.Contains("Aurora", v, StringComparison.Ordinal));
+        Assert.All(vars["DB_USER"], v => Assert.Equal("\"avaolo_app\"", v));
+        Assert.Equal(2, vars["DB_USER"].Count); // both services; the migration task's DB_USER is the owner, from its secret
     }
 
     [Fact]
@@ -323,7 +333,7 @@ public abstract partial class CommonTemplateTests(Synthesized s)
         // Switching App Runner <-> Fargate must never touch the database or its network (only the exports the
         // other stack imports differ).
         var other = new Amazon.CDK.App();
-        var stacks = AvaOloApp.Build(other, new DeploySettings { Compute = S.Compute == Compute.AppRunner ? Compute.Fargate : Compute.AppRunner, ImageTag = Synthesized.ImageTag });
+        var stacks = AvaOloApp.Build(other, Synthesized.SettingsFor(S.Compute == Compute.AppRunner ? Compute.Fargate : Compute.AppRunner));
         var otherData = System.Text.Json.JsonSerializer.Serialize(Amazon.CDK.Assertions.Template.FromStack(stacks.Data).ToJSON());
         Assert.Equal(JsonNode.Parse(otherData)!["Resources"]!.ToJsonString(), S.DataJson["Resources"]!.ToJsonString());
     }

@@ -84,15 +84,70 @@ public sealed partial class DeployFilesTests
             Assert.True(i >= 0, $"workflow lacks: {text}");
             return i;
         }
-        var test = At("AVAOLO_TEST_DB");
+        var test = At("run: ./test.sh");
         var push = At("docker push");
         var migrate = At("aws ecs run-task");
         var deploy = At("cdk deploy AvaOloServices");
         var health = At("$url/health");
         Assert.True(test < push && push < migrate && migrate < deploy && deploy < health, "order: test, push, migrate, deploy, health");
-        Assert.Contains("postgres:", Workflow, StringComparison.Ordinal); // a PostgreSQL service container for the tests
         Assert.Contains("--target core", Workflow, StringComparison.Ordinal);
         Assert.Contains("--target dashboards", Workflow, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_test_job_runs_on_ubuntu_24_04_with_its_own_postgresql_whatever_the_version()
+    {
+        var job = Workflow[Workflow.IndexOf("  test:", StringComparison.Ordinal)..Workflow.IndexOf("  images:", StringComparison.Ordinal)];
+        Assert.Contains("runs-on: ubuntu-24.04", job, StringComparison.Ordinal);
+        Assert.DoesNotContain("postgres:15", job, StringComparison.Ordinal); // no pinned container: the runner has 16
+        Assert.Contains("./test.sh", job, StringComparison.Ordinal);
+        foreach (var script in new[] { "scripts/postgres.sh", "bench/lib/pg-scratch.sh", "bench/run.sh" })
+            Assert.DoesNotMatch(@"postgresql/15|postgresql-client-15|PG_VERSION:-15|pg_ctlcluster 15", File.ReadAllText(Path.Combine(Root, script)));
+    }
+
+    [Fact]
+    public void The_scripts_find_the_postgresql_installed_here()
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("bash", ["-c", ". scripts/postgres.sh; avaolo_pg_version"])
+        {
+            WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        start.Environment.Remove("AVAOLO_PG_VERSION");
+        using var p = System.Diagnostics.Process.Start(start)!;
+        var version = p.StandardOutput.ReadToEnd().Trim();
+        p.WaitForExit();
+        Assert.Matches("^[0-9]+$", version);
+        Assert.True(File.Exists($"/usr/lib/postgresql/{version}/bin/postgres"), $"version {version} has no server binary");
+    }
+
+    [Fact]
+    public void The_app_runner_domain_step_turns_validation_records_into_one_route53_upsert_each()
+    {
+        // The shape of DescribeCustomDomains (App Runner API reference), with the lower-case status responses carry.
+        const string described = """
+            {"DNSTarget":"abc.eu-central-1.awsapprunner.com","ServiceArn":"arn:aws:apprunner:eu-central-1:123456789012:service/ava-olo-agricultural-core/0123",
+             "CustomDomains":[{"DomainName":"api.avaolo.example","EnableWWWSubdomain":false,"Status":"pending_certificate_dns_validation",
+               "CertificateValidationRecords":[
+                 {"Name":"_1a.api.avaolo.example.","Type":"CNAME","Value":"_2b.acm-validations.aws.","Status":"PENDING_VALIDATION"},
+                 {"Name":"_3c.2a57j77.api.avaolo.example.","Type":"CNAME","Value":"2a57j77.acm-validations.aws.","Status":"PENDING_VALIDATION"},
+                 {"Name":"_1a.api.avaolo.example.","Type":"CNAME","Value":"_2b.acm-validations.aws.","Status":"PENDING_VALIDATION"}]}]}
+            """;
+        var start = new System.Diagnostics.ProcessStartInfo("bash", [Path.Combine(Root, "deploy", "apprunner-domain.sh"), "--change-batch"])
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        using var p = System.Diagnostics.Process.Start(start)!;
+        p.StandardInput.Write(described);
+        p.StandardInput.Close();
+        var output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        Assert.True(p.ExitCode == 0, p.StandardError.ReadToEnd());
+        var changes = System.Text.Json.Nodes.JsonNode.Parse(output)!["Changes"]!.AsArray();
+        Assert.Equal(2, changes.Count); // the repeated record once
+        Assert.All(changes, c => Assert.Equal("UPSERT", (string?)c!["Action"]));
+        Assert.All(changes, c => Assert.Equal("CNAME", (string?)c!["ResourceRecordSet"]!["Type"]));
+        Assert.Contains(changes, c => (string?)c!["ResourceRecordSet"]!["Name"] == "_3c.2a57j77.api.avaolo.example."
+            && (string?)c["ResourceRecordSet"]!["ResourceRecords"]![0]!["Value"] == "2a57j77.acm-validations.aws.");
     }
 
     [GeneratedRegex(@"(?m)^FROM (?<image>\S+) AS (?<stage>\S+)\s*$")]

@@ -2,7 +2,8 @@ using System.Text.Json.Nodes;
 
 namespace AvaOlo.Deploy.Tests;
 
-public sealed class FargateTemplateTests(FargateSynth s) : CommonTemplateTests(s), IClassFixture<FargateSynth>
+[Collection(SynthCollection.Name)]
+public sealed class FargateTemplateTests(FargateSynth s) : CommonTemplateTests(s)
 {
     private JsonObject TaskDef(string family) =>
         S.ServicesJson.Resources("AWS::ECS::TaskDefinition").Single(r => (string?)r.Props["Family"] == family).Props;
@@ -75,7 +76,7 @@ public sealed class FargateTemplateTests(FargateSynth s) : CommonTemplateTests(s
         }
         S.Services.HasResourceProperties("AWS::ElasticLoadBalancingV2::LoadBalancer", new Dictionary<string, object> { ["Scheme"] = "internet-facing" });
         var ports = S.ServicesJson.Resources("AWS::ElasticLoadBalancingV2::Listener").Select(l => (int)l.Props["Port"]!).Order();
-        Assert.Equal([80, 8081], ports);
+        Assert.Equal([80, 443, 8443], ports); // 80 only redirects to 443 (PublicAccessTests)
     }
 
     [Fact]

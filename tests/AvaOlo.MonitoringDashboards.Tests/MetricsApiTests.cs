@@ -98,7 +98,7 @@ public sealed class MetricsApiTests(DashboardsServer server) : DashboardTest(ser
         Assert.Equal("not_configured", c.GetProperty("agricultural_core").GetProperty("status").GetString());
         Assert.Equal("closed", c.GetProperty("language_model").GetProperty("details").GetProperty("circuit").GetString());
         Assert.Equal("healthy", json.RootElement.GetProperty("status").GetString());
-        Assert.DoesNotContain(Database.Options.Password ?? "no-password-set", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(Database.ServiceOptions.Password ?? "no-password-set", body, StringComparison.Ordinal);
     }
 
     [Fact]

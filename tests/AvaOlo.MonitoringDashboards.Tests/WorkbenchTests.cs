@@ -88,7 +88,7 @@ public sealed class WorkbenchTests(DashboardsServer server) : DashboardTest(serv
         using var browser = await SignedInAsync(UserRoles.Admin);
         var (_, html) = await browser.GetPageAsync("/admin");
         Assert.Contains("<td><code>DB_PASSWORD</code></td><td>set (hidden)</td>", html, StringComparison.Ordinal);
-        if (!string.IsNullOrEmpty(Database.Options.Password)) Assert.DoesNotContain(Database.Options.Password, html, StringComparison.Ordinal);
+        if (!string.IsNullOrEmpty(Database.ServiceOptions.Password)) Assert.DoesNotContain(Database.ServiceOptions.Password, html, StringComparison.Ordinal);
     }
 
     [Fact]

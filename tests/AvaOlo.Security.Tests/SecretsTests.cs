@@ -17,7 +17,7 @@ public sealed class SecretsTests(TestDatabase database)
     {
         var w = await World.CreateAsync(database);
         await DashboardSession.UserAsync(database, "admin", UserRoles.Admin);
-        var password = database.Options.Password ?? "";
+        var password = database.ServiceOptions.Password ?? ""; // the password the services hold (the owner's never reaches them)
         Assert.True(password.Length >= 8, "the test database role needs a real password for this test to mean anything");
         var modelKey = "sk-proj-" + Guid.NewGuid().ToString("N");
         var secrets = new[] { password, modelKey, modelKey[8..24] };

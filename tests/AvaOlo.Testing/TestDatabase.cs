@@ -8,15 +8,24 @@ namespace AvaOlo.Testing;
 
 /// <summary>
 /// One fresh database per test run (per test assembly), created on the server named by AVAOLO_TEST_DB (an
-/// Npgsql connection string whose user may CREATE DATABASE; test.sh sets it), migrated with the real
-/// migrator, reset with Respawn before each test and dropped at the end.
+/// Npgsql connection string whose user may CREATE DATABASE and CREATE ROLE; test.sh sets it), migrated with the
+/// real migrator, reset with Respawn before each test and dropped at the end. As in production, the migration runs
+/// as the owner and the services get the DML-only role <see cref="ServiceRoleName"/> (<see cref="Environment"/>).
 /// </summary>
 public sealed class TestDatabase : IAsyncLifetime
 {
     private Respawner? _respawner;
 
+    /// <summary>Roles are per server: every test database on it grants this one role.</summary>
+    public const string ServiceRoleName = "avaolo_test_app";
+
+    /// <summary>The owner's login: migrations, Respawn, and the tests' own setup and checks.</summary>
     public DatabaseOptions Options { get; private set; } = null!;
     public string ConnectionString => Options.ToConnectionString();
+
+    /// <summary>The services' login: SELECT, INSERT, UPDATE, DELETE only.</summary>
+    public DatabaseOptions ServiceOptions => Options with { User = ServiceRole.User, Password = ServiceRole.Password };
+    public ServiceRole ServiceRole { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -26,8 +35,12 @@ public sealed class TestDatabase : IAsyncLifetime
         {
             Host = server.Host, Port = server.Port, Name = name, User = server.Username, Password = server.Password,
             SslMode = "Disable",
+            // Test set-up shares 2 cores with parallel test assemblies and builds: the services' 3 s connect timeout
+            // (fail fast in production) made whole assemblies fail before their first test at load ~50.
+            ConnectTimeoutSeconds = 15,
         };
-        await Migrator.MigrateAsync(Options, _ => { }, CancellationToken.None);
+        ServiceRole = new(ServiceRoleName, DerivedPassword(server.Password));
+        await Migrator.MigrateAsync(Options, _ => { }, CancellationToken.None, ServiceRole);
         await using var conn = new NpgsqlConnection(ConnectionString);
         await conn.OpenAsync();
         _respawner = await Respawner.CreateAsync(conn, new RespawnerOptions
@@ -55,12 +68,28 @@ public sealed class TestDatabase : IAsyncLifetime
     public AvaOloDbContext CreateContext(AuditActor? actor = null) =>
         new(new DbContextOptionsBuilder<AvaOloDbContext>().UseNpgsql(ConnectionString).UseSnakeCaseNamingConvention().Options, actor);
 
-    /// <summary>Environment variables a service or CLI process needs to use this database.</summary>
-    public IReadOnlyDictionary<string, string> Environment() => new Dictionary<string, string>
+    /// <summary>Environment variables a service or CLI process needs to use this database, as the services' DML-only role.</summary>
+    public IReadOnlyDictionary<string, string> Environment() => Env(ServiceOptions);
+
+    /// <summary>What `avaolo migrate` gets: the owner's login and the services' role to grant.</summary>
+    public IReadOnlyDictionary<string, string> OwnerEnvironment() => new Dictionary<string, string>(Env(Options))
     {
-        ["DB_HOST"] = Options.Host!, ["DB_PORT"] = Options.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["DB_NAME"] = Options.Name, ["DB_USER"] = Options.User!, ["DB_PASSWORD"] = Options.Password ?? "", ["DB_SSL_MODE"] = "Disable",
+        ["DB_APP_USER"] = ServiceRole.User, ["DB_APP_PASSWORD"] = ServiceRole.Password!,
     };
+
+    private static Dictionary<string, string> Env(DatabaseOptions o) => new()
+    {
+        ["DB_HOST"] = o.Host!, ["DB_PORT"] = o.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["DB_NAME"] = o.Name, ["DB_USER"] = o.User!, ["DB_PASSWORD"] = o.Password ?? "", ["DB_SSL_MODE"] = "Disable",
+    };
+
+    /// <summary>
+    /// A stable password for the shared test role, derived from the owner's: every test run on the server, in any
+    /// checkout, computes the same one, so concurrent runs never change it under each other. Whoever knows the owner's
+    /// password may do more than this role anyway.
+    /// </summary>
+    private static string DerivedPassword(string? ownerPassword) =>
+        "t" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{ServiceRoleName}\n{ownerPassword}")))[..31].ToLowerInvariant();
 
     public async Task DisposeAsync()
     {

@@ -9,6 +9,7 @@ public static class AuthSetup
     {
         services.AddMemoryCache(o => o.SizeLimit = 100_000);
         services.AddSingleton<ApiKeyStore>();
+        services.AddHostedService<ApiKeyListener>(); // revocations from any instance, within about a second
         services.AddSingleton<ApiKeyUsage>();
         services.AddHostedService<ApiKeyUsageFlusher>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)

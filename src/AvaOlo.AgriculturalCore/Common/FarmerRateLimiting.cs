@@ -11,7 +11,8 @@ namespace AvaOlo.AgriculturalCore.Common;
 
 /// <summary>
 /// 1,000 requests per minute per farmer (RATE_LIMIT_PER_FARMER_PER_MINUTE). The farmer is the key's own farmer,
-/// else the farmer named in the route, else the key itself; anonymous API calls share one bucket per address.
+/// else the farmer named in the route, else the key itself; anonymous API calls share one bucket per address
+/// (<see cref="RatePartition"/>: "007" and "7" are one farmer; an id that is no farmer's opens no partition).
 /// With REDIS_URL set the limit is shared by all instances (<see cref="RedisFarmerLimiter"/>).
 /// </summary>
 public static class FarmerRateLimiting
@@ -26,7 +27,7 @@ public static class FarmerRateLimiting
             var perMinute = limit.Value.PerMinute;
             // Outside /api (health, docs) nothing is limited.
             Func<HttpContext, string?> partition = http => http.Request.Path.StartsWithSegments("/api") ? PartitionKey(http) : null;
-            var local = new FarmerWindowLimiter(partition, perMinute, clock);
+            var local = new FarmerWindowLimiter(partition, perMinute, clock, logs.CreateLogger(typeof(FarmerWindowLimiter)));
             // With REDIS_URL the limit holds across instances; the in-process limiter stays as the fallback.
             o.GlobalLimiter = redis.Enabled
                 ? new RedisFarmerLimiter(redis, local, partition, perMinute, clock, logs.CreateLogger(typeof(RedisFarmerLimiter)))
@@ -53,15 +54,10 @@ public static class FarmerRateLimiting
 
     internal static string PartitionKey(HttpContext http)
     {
-        if (http.User.Identity?.IsAuthenticated == true)
-        {
-            var caller = http.Caller();
-            if (caller.FarmerId is { } own) return $"farmer:{own}";
-            if (http.Request.RouteValues.TryGetValue("id", out var id) && http.GetEndpoint()?.Metadata.GetMetadata<FarmerRouteMarker>() is not null)
-                return $"farmer:{id}";
-            return $"key:{caller.KeyId}";
-        }
-        return $"ip:{http.Connection.RemoteIpAddress}";
+        if (http.User.Identity?.IsAuthenticated != true) return RatePartition.Anonymous(http.Connection.RemoteIpAddress);
+        var caller = http.Caller();
+        var routeFarmer = http.GetEndpoint()?.Metadata.GetMetadata<FarmerRouteMarker>() is not null && http.Request.RouteValues.TryGetValue("id", out var id) ? id : null;
+        return RatePartition.For(caller.KeyId, caller.FarmerId, routeFarmer, http.Connection.RemoteIpAddress);
     }
 }
 

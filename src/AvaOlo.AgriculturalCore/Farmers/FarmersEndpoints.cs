@@ -42,7 +42,7 @@ public static class FarmersEndpoints
         if (caller.FarmerId is { } own) query = query.Where(f => f.Id == own);
         if (Text.Clean(countryCode)?.ToUpperInvariant() is { } cc) query = query.Where(f => f.CountryCode == cc);
         var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(f => f.Id).Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        var items = await query.OrderBy(f => f.Id).Skip(Paging.Offset(p, size)).Take(size).ToListAsync(ct);
         return TypedResults.Ok(new Paged<FarmerResponse>(items.Select(f => f.ToResponse()).ToList(), p, size, total));
     }
 

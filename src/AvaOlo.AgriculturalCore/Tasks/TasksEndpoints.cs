@@ -49,7 +49,7 @@ public static class TasksEndpoints
         var (p, size) = (page ?? 1, pageSize ?? 50);
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(t => t.DoneOn ?? t.DueOn).ThenByDescending(t => t.Id)
-            .Skip((p - 1) * size).Take(size)
+            .Skip(Paging.Offset(p, size)).Take(size)
             .Include(t => t.Fields).ThenInclude(tf => tf.Field).Include(t => t.Materials)
             .AsSplitQuery().ToListAsync(ct);
         return TypedResults.Ok(new Paged<TaskResponse>(items.Select(t => t.ToResponse()).ToList(), p, size, total));

@@ -77,9 +77,10 @@ public static class TelemetrySetup
         app.UseWhen(http => http.Request.Path.Equals("/metrics", StringComparison.OrdinalIgnoreCase), branch => branch.Use(async (http, next) =>
         {
             var token = http.RequestServices.GetRequiredService<TelemetryOptions>().ScrapeToken;
-            if (token is not null && !string.Equals(http.Request.Headers.Authorization.ToString(), $"Bearer {token}", StringComparison.Ordinal))
+            if (token is not null && !new ScrapeToken(token).Accepts(http.Request.Headers.Authorization))
             {
                 http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                http.Response.Headers.WWWAuthenticate = "Bearer realm=\"metrics\"";
                 return;
             }
             await next(http);
