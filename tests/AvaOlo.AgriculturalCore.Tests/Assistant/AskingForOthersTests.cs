@@ -70,3 +70,26 @@ public sealed class AskingForOthersTests(TestDatabase database) : AssistantTestB
         Assert.Equal(Thread(first), Thread(await AskAsync(D.WheatKey, new { query = "i?", conversation_id = Thread(first) })));
     }
 }
+
+/// <summary>A gateway key is limited per farmer it asks for, once that farmer is known; never as one farmer for all.</summary>
+public sealed class GatewayLimitTests(TestDatabase database) : AssistantTestBase(database)
+{
+    protected override Dictionary<string, string?> Settings() => new() { ["RATE_LIMIT_PER_FARMER_PER_MINUTE"] = "3" };
+
+    [Fact]
+    public async Task The_per_farmer_limit_follows_the_farmer_a_gateway_names_and_not_the_gateway()
+    {
+        var gateway = Factory.Client(D.QueryKey);
+        object For(int farmer) => new { query = "Koliko je karenca za Prosaro u pšenici?", farmer_id = farmer };
+        for (var i = 0; i < 3; i++) await HttpAssert.Json(await gateway.Post("/api/v1/farmer/query", For(D.CroatianWheat)));
+        var limited = await gateway.Post("/api/v1/farmer/query", For(D.CroatianWheat));
+        var problem = await HttpAssert.Problem(limited, HttpStatusCode.TooManyRequests);
+        Assert.Contains("per farmer", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.NotNull(limited.Headers.RetryAfter);
+        // The same key, past three questions in the minute, still asks for the other farmers it serves.
+        foreach (var other in new[] { D.Mango, D.Tomato, D.HungarianInCroatia })
+            await HttpAssert.Json(await gateway.Post("/api/v1/farmer/query", For(other)));
+        // The farmer's own key shares the farmer's minute: the limit is the farmer's, whoever asks.
+        await HttpAssert.Problem(await Factory.Client(D.WheatKey).Post("/api/v1/farmer/query", new { query = "Koliko polja imam?" }), HttpStatusCode.TooManyRequests);
+    }
+}
