@@ -80,7 +80,9 @@ public sealed class ApiKeyCacheTests(TestDatabase database) : ApiTestBase(databa
     {
         using var a = AsA;
         await ListeningAsync();
-        await SqlAsync("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()", ApiKeyListener.ApplicationName);
+        // As the services' own role: a role may end its own sessions, and the owner is no member of it (least privilege).
+        await SqlAsync("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()", ApiKeyListener.ApplicationName,
+            Database.ServiceOptions.ToConnectionString());
         Assert.Equal(HttpStatusCode.OK, (await a.GetAsync($"/api/v1/farmer/{W.A.Id}/fields")).StatusCode);
         await ListeningAsync();
         Assert.Equal(HttpStatusCode.OK, (await a.GetAsync($"/api/v1/farmer/{W.A.Id}/fields")).StatusCode);
@@ -105,9 +107,9 @@ public sealed class ApiKeyCacheTests(TestDatabase database) : ApiTestBase(databa
         Assert.Fail("the API key listener did not connect within 10 s");
     }
 
-    private async Task SqlAsync(string sql, string arg)
+    private async Task SqlAsync(string sql, string arg, string? connectionString = null)
     {
-        await using var conn = new NpgsqlConnection(Database.ConnectionString);
+        await using var conn = new NpgsqlConnection(connectionString ?? Database.ConnectionString);
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand(sql, conn) { Parameters = { new() { Value = arg } } };
         await cmd.ExecuteNonQueryAsync();

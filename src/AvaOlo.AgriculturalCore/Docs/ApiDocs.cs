@@ -22,7 +22,16 @@ public static class ApiDocs
     };
 
     public static IServiceCollection AddApiDocs(this IServiceCollection services) =>
-        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        services.AddOpenApi(o => o.AddSchemaTransformer((schema, context, _) =>
+        {
+            // Strings are read by our own converter (it refuses forbidden characters), and the generator describes a
+            // type with a custom converter as "anything": say again that it is a string.
+            if (schema.Type is null && context.JsonTypeInfo.Type == typeof(string))
+                schema.Type = context.JsonPropertyInfo is { IsGetNullable: true } ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+            else if (schema.Type is { } t && t.HasFlag(JsonSchemaType.Array) && context.JsonTypeInfo.ElementType == typeof(string) && schema.Items is null or OpenApiSchema { Type: null })
+                schema.Items = new OpenApiSchema { Type = JsonSchemaType.String };
+            return Task.CompletedTask;
+        }).AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info = new OpenApiInfo
             {

@@ -165,7 +165,8 @@ public sealed class ErasureTests(TestDatabase database) : DataRightsTestBase(dat
 
     private async Task WaitForLockWaitAsync()
     {
-        await using var conn = new Npgsql.NpgsqlConnection(Database.ConnectionString);
+        // As the services' role: pg_stat_activity shows a session's query and wait only to its own role.
+        await using var conn = new Npgsql.NpgsqlConnection(Database.ServiceOptions.ToConnectionString());
         await conn.OpenAsync();
         for (var i = 0; i < 200; i++)
         {
