@@ -5,7 +5,7 @@ namespace AvaOlo.AgriculturalCore.Assistant.Privacy;
 /// <summary>The textual shapes of contact data that have no library of their own here.</summary>
 internal static partial class PersonalDataPatterns
 {
-    [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")]
+    [GeneratedRegex(@"[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.\p{L}{2,}")]
     public static partial Regex Email();
 
     // ISO 13616: two letters, two check digits, 11–30 letters or digits, often in groups of four. Checked by mod 97.
