@@ -24,6 +24,8 @@ public sealed class AvaOloDbContext(DbContextOptions<AvaOloDbContext> options, A
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<LlmCall> LlmCalls => Set<LlmCall>();
+    public DbSet<PendingAction> PendingActions => Set<PendingAction>();
+    public DbSet<ModelUsageDay> ModelUsageDays => Set<ModelUsageDay>();
     public DbSet<MetricMinute> MetricMinutes => Set<MetricMinute>();
     public DbSet<MetricHour> MetricHours => Set<MetricHour>();
     public DbSet<MetricRouteHour> MetricRouteHours => Set<MetricRouteHour>();

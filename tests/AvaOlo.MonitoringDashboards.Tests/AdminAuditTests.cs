@@ -11,6 +11,22 @@ namespace AvaOlo.MonitoringDashboards.Tests;
 public sealed partial class AdminAuditTests(DashboardsServer server) : DashboardTest(server)
 {
     [Fact]
+    public async Task Asking_for_every_farmer_is_shown_as_powerful_and_never_given_to_one_farmers_key()
+    {
+        var farmer = await Seed.FarmerAsync(Database, "+38640111333", 1.5m);
+        using var browser = await SignedInAsync(UserRoles.Admin);
+        using var refused = await browser.SubmitAsync("/admin", "/admin?handler=CreateKey", ("name", "farmer app"), ("scopes", ApiScopes.Query),
+            ("scopes", ApiScopes.QueryOnBehalf), ("farmerId", farmer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Contains("cannot have query:on-behalf", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using (var db = Database.CreateContext()) Assert.False(await db.ApiKeys.AnyAsync());
+
+        using var created = await browser.SubmitAsync("/admin", "/admin?handler=CreateKey", ("name", "whatsapp gateway"), ("scopes", ApiScopes.Query), ("scopes", ApiScopes.QueryOnBehalf));
+        var page = await created.Content.ReadAsStringAsync();
+        Assert.Contains("query:on-behalf (powerful)", page, StringComparison.Ordinal); // in the list of keys
+        Assert.Contains("powerful: acts for every farmer", page, StringComparison.Ordinal); // beside the checkbox
+    }
+
+    [Fact]
     public async Task Creating_and_revoking_a_key_are_audited_with_the_admin_as_actor_and_without_the_secret_or_hash()
     {
         var farmer = await Seed.FarmerAsync(Database, "+38640111222", 1.5m);

@@ -56,8 +56,9 @@ public sealed class AuthorizationMatrixTests(TestDatabase database)
         new("DELETE /api/v1/tasks/{taskId}", Remove, (t, _) => (HttpMethod.Delete, $"/api/v1/tasks/{t.TaskA}", null)),
         new("GET /api/v1/materials", Catalogue, (t, _) => (HttpMethod.Get, "/api/v1/materials", null)),
         new("GET /api/v1/materials/{materialId}", Catalogue, (t, _) => (HttpMethod.Get, $"/api/v1/materials/{t.Material}", null)),
-        // A farmer key may ask only as itself (B asking as A: 403); integration keys need the query scope.
-        new("POST /api/v1/farmer/query", [401, 200, 403, 403, 200, 403, 200], (t, _) => (HttpMethod.Post, "/api/v1/farmer/query", new { query = "Koliko imam polja?", farmer_id = t.FarmerA })),
+        // A farmer key may ask only as itself (B asking as A: 403); naming a farmer needs query:on-behalf, which a key
+        // with plain "query" lacks (ModelToolMatrixTests covers the gateway that has it).
+        new("POST /api/v1/farmer/query", [401, 200, 403, 403, 403, 403, 200], (t, _) => (HttpMethod.Post, "/api/v1/farmer/query", new { query = "Koliko imam polja?", farmer_id = t.FarmerA })),
         new("POST /api/v1/test/mango-rule", AdminOnly, (t, _) => (HttpMethod.Post, "/api/v1/test/mango-rule", null)),
         new("POST /api/v1/test/slovenian-farmer", AdminOnly, (t, _) => (HttpMethod.Post, "/api/v1/test/slovenian-farmer", null)),
     ];

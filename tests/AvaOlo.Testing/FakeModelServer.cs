@@ -15,7 +15,10 @@ namespace AvaOlo.Testing;
 public abstract record FakeReply
 {
     public static FakeReply Text(string content, int promptTokens = 120, int completionTokens = 30) => new TextReply(content, promptTokens, completionTokens);
-    public static FakeReply Tool(string name, object? arguments = null) => new ToolReply(name, JsonSerializer.Serialize(arguments ?? new { }));
+    public static FakeReply Tool(string name, object? arguments = null) => new ToolReply([(name, JsonSerializer.Serialize(arguments ?? new { }))]);
+    /// <summary>Several tool calls in one reply (the protocol's parallel tool calls): each runs, then the model is asked again.</summary>
+    public static FakeReply Tools(params (string Name, object? Arguments)[] calls) =>
+        new ToolReply([.. calls.Select(c => (c.Name, JsonSerializer.Serialize(c.Arguments ?? new { })))]);
     public static FakeReply Status(int status, string body = "{\"error\":{\"message\":\"scripted failure\"}}") => new StatusReply(status, body);
     public static FakeReply Raw(string body) => new RawReply(body);
     public static FakeReply Delayed(TimeSpan delay, FakeReply then) => new DelayedReply(delay, then);
@@ -23,7 +26,7 @@ public abstract record FakeReply
     public static FakeReply From(Func<JsonNode, FakeReply> decide) => new ComputedReply(decide);
 
     internal sealed record TextReply(string Content, int PromptTokens, int CompletionTokens) : FakeReply;
-    internal sealed record ToolReply(string Name, string Arguments) : FakeReply;
+    internal sealed record ToolReply(IReadOnlyList<(string Name, string Arguments)> Calls) : FakeReply;
     internal sealed record StatusReply(int StatusCode, string Body) : FakeReply;
     internal sealed record RawReply(string Body) : FakeReply;
     internal sealed record DelayedReply(TimeSpan Delay, FakeReply Then) : FakeReply;
@@ -108,11 +111,11 @@ public sealed class FakeModelServer : IAsyncDisposable
             FakeReply.ToolReply tool => new()
             {
                 ["role"] = "assistant", ["content"] = null,
-                ["tool_calls"] = new JsonArray(new JsonObject
+                ["tool_calls"] = new JsonArray([.. tool.Calls.Select((call, i) => (JsonNode)new JsonObject
                 {
-                    ["id"] = $"call_{id}", ["type"] = "function",
-                    ["function"] = new JsonObject { ["name"] = tool.Name, ["arguments"] = tool.Arguments },
-                }),
+                    ["id"] = $"call_{id}_{i}", ["type"] = "function",
+                    ["function"] = new JsonObject { ["name"] = call.Name, ["arguments"] = call.Arguments },
+                })]),
             },
             _ => throw new InvalidOperationException($"unknown reply {reply}"),
         };

@@ -1,4 +1,5 @@
 using AvaOlo.AgriculturalCore.Assistant.Checks;
+using AvaOlo.AgriculturalCore.Assistant.Confirmations;
 
 namespace AvaOlo.AgriculturalCore.Assistant;
 
@@ -11,7 +12,9 @@ public sealed record AssistantRequest(int? FarmerId, string? CountryCode, string
 /// <summary>A record an answer was built from, e.g. { type: "fields", title: "Mota" }.</summary>
 public sealed record AnswerSource(string Type, string Title, int? Id = null);
 
-public sealed record AssistantAnswer(string Text, string Language, IReadOnlyList<AnswerSource> Sources, int ToolCalls = 0, string? Model = null);
+/// <param name="Proposal">A change the answer asks the farmer to confirm: such an answer is never cached.</param>
+public sealed record AssistantAnswer(string Text, string Language, IReadOnlyList<AnswerSource> Sources, int ToolCalls = 0, string? Model = null,
+    PendingConfirmation? Proposal = null);
 
 /// <summary>An answer with the constitution's checks on it: what each path (model, rule-based, cache) hands the pipeline.</summary>
 public sealed record CheckedAnswer(AssistantAnswer Answer, IReadOnlyList<CheckResult> Checks);

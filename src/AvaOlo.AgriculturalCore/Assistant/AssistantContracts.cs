@@ -1,4 +1,5 @@
 using AvaOlo.AgriculturalCore.Assistant.Checks;
+using AvaOlo.AgriculturalCore.Assistant.Confirmations;
 
 namespace AvaOlo.AgriculturalCore.Assistant;
 
@@ -7,7 +8,9 @@ public sealed record QueryRequest(string? Query, int? FarmerId, string? PhoneNum
 
 public sealed record Compliance(bool Passed, IReadOnlyList<CheckResult> Checks);
 
-public sealed record QueryMetadata(int ProcessingTimeMs, string? Model, int ToolCalls, Guid ConversationId, long ExchangeId, string LanguageSource);
+/// <param name="PendingConfirmation">A change this answer asks the farmer to confirm: their next message in the thread (conversation_id) carries it out with a yes, or drops it with a no.</param>
+public sealed record QueryMetadata(int ProcessingTimeMs, string? Model, int ToolCalls, Guid ConversationId, long ExchangeId, string LanguageSource,
+    PendingConfirmation? PendingConfirmation = null);
 
 /// <summary>method: "llm" (the model answered), "offline" (records and rules, no model) or "cache".</summary>
 public sealed record QueryResponse(bool Success, string Response, string Language, string? CountryCode, string Method,

@@ -6,7 +6,8 @@ namespace AvaOlo.AgriculturalCore.Assistant;
 /// The operators' variables OPENAI_API_KEY, OPENAI_MODEL, ENABLE_LLM_FIRST, ENABLE_COUNTRY_LOCALIZATION,
 /// ENABLE_CONSTITUTIONAL_CHECKS, plus ours: OPENAI_BASE_URL (any OpenAI-compatible server, e.g. Ollama or vLLM),
 /// LLM_TIMEOUT_SECONDS (one model call), LLM_DEADLINE_SECONDS (the whole model path, retries included),
-/// SUPPORTED_LANGUAGES (Lingua's languages) and SELF_TEST_MAX_LATENCY_MS.
+/// SUPPORTED_LANGUAGES (Lingua's languages), SELF_TEST_MAX_LATENCY_MS, and the daily model budgets
+/// LLM_DAILY_TOKENS_PER_FARMER and LLM_DAILY_TOKENS_PER_KEY.
 /// </summary>
 /// <remarks>
 /// Bound as the text the operators wrote, and read through the typed properties below with the documented defaults
@@ -25,6 +26,8 @@ public sealed class AssistantOptions
     [ConfigurationKeyName("LLM_DEADLINE_SECONDS")] public string? LlmDeadlineSeconds { get; set; }
     [ConfigurationKeyName("SUPPORTED_LANGUAGES")] public string? SupportedLanguages { get; set; }
     [ConfigurationKeyName("SELF_TEST_MAX_LATENCY_MS")] public string? SelfTestMaxLatencyMs { get; set; }
+    [ConfigurationKeyName("LLM_DAILY_TOKENS_PER_FARMER")] public string? LlmDailyTokensPerFarmer { get; set; }
+    [ConfigurationKeyName("LLM_DAILY_TOKENS_PER_KEY")] public string? LlmDailyTokensPerKey { get; set; }
 
     public string? ApiKey => OpenAiApiKey is { Length: > 0 } key ? key : null;
     public Uri? BaseUrl => TryBaseUrl(OpenAiBaseUrl, out var url) ? url : null;
@@ -35,6 +38,10 @@ public sealed class AssistantOptions
     public TimeSpan CallTimeout => TrySeconds(LlmTimeoutSeconds, out var s) && s is { } t ? t : TimeSpan.FromSeconds(15);
     public TimeSpan Deadline => TrySeconds(LlmDeadlineSeconds, out var s) && s is { } t ? t : TimeSpan.FromSeconds(25);
     public int SelfTestMaxLatency => TryPositive(SelfTestMaxLatencyMs, out var ms) && ms is { } v ? v : 10_000;
+    /// <summary>Model tokens a farmer (or an unknown phone) may use per UTC day; 0 = no limit. About 50 questions.</summary>
+    public long DailyTokensPerFarmer => TryTokens(LlmDailyTokensPerFarmer, out var n) && n is { } v ? v : 100_000;
+    /// <summary>Model tokens an integration key may use per UTC day over all the farmers it asks for; 0 = no limit.</summary>
+    public long DailyTokensPerKey => TryTokens(LlmDailyTokensPerKey, out var n) && n is { } v ? v : 5_000_000;
 
     /// <summary>A model is configured when there is a key (OpenAI) or a base URL (a local server needs no key).</summary>
     public bool ModelConfigured => ApiKey is not null || BaseUrl is not null;
@@ -71,6 +78,16 @@ public sealed class AssistantOptions
         value = null;
         if (string.IsNullOrWhiteSpace(raw)) return true;
         if (!int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) || n <= 0) return false;
+        value = n;
+        return true;
+    }
+
+    /// <summary>Blank is the default (null); otherwise a whole number of tokens, 0 or more.</summary>
+    internal static bool TryTokens(string? raw, out long? value)
+    {
+        value = null;
+        if (string.IsNullOrWhiteSpace(raw)) return true;
+        if (!long.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) || n < 0) return false;
         value = n;
         return true;
     }

@@ -17,12 +17,19 @@ public sealed class AssistantOptionsValidator : IValidateOptions<AssistantOption
         Seconds(errors, "LLM_DEADLINE_SECONDS", options.LlmDeadlineSeconds);
         if (!AssistantOptions.TryPositive(options.SelfTestMaxLatencyMs, out _))
             errors.Add($"SELF_TEST_MAX_LATENCY_MS must be a whole number of milliseconds above 0 (got \"{options.SelfTestMaxLatencyMs}\")");
+        Tokens(errors, "LLM_DAILY_TOKENS_PER_FARMER", options.LlmDailyTokensPerFarmer);
+        Tokens(errors, "LLM_DAILY_TOKENS_PER_KEY", options.LlmDailyTokensPerKey);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
     private static void Flag(List<string> errors, string name, string? raw)
     {
         if (!string.IsNullOrWhiteSpace(raw) && !AssistantOptions.TryFlag(raw, out _)) errors.Add($"{name} must be true or false (got \"{raw}\")");
+    }
+
+    private static void Tokens(List<string> errors, string name, string? raw)
+    {
+        if (!AssistantOptions.TryTokens(raw, out _)) errors.Add($"{name} must be a whole number of tokens, 0 (no limit) or more (got \"{raw}\")");
     }
 
     private static void Seconds(List<string> errors, string name, string? raw)

@@ -1,5 +1,7 @@
 using AvaOlo.AgriculturalCore.Assistant.Catalogue;
 using AvaOlo.AgriculturalCore.Assistant.Checks;
+using AvaOlo.AgriculturalCore.Assistant.Confirmations;
+using AvaOlo.AgriculturalCore.Assistant.Limits;
 using AvaOlo.AgriculturalCore.Assistant.Exchanges;
 using AvaOlo.AgriculturalCore.Assistant.FarmFacts;
 using AvaOlo.AgriculturalCore.Assistant.Languages;
@@ -35,6 +37,10 @@ public static class AssistantRegistration
         services.AddDbContextFactory<AvaOloDbContext>(lifetime: ServiceLifetime.Scoped);
         services.AddScoped<FarmFactReader>();
         services.AddScoped<FarmToolbox>();
+        services.AddScoped<Proposals>();
+        services.AddScoped<ProposalExecutor>();
+        services.AddScoped<ConfirmationStage>();
+        services.AddSingleton<ModelBudget>();
         services.AddScoped<ModelAnswerer>();
         services.AddScoped<RuleBasedAnswerer>();
         services.AddScoped<QueryPipeline>();

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using AvaOlo.AgriculturalCore.Auth;
 using AvaOlo.AgriculturalCore.ScaleOut;
+using AvaOlo.Data.Entities;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -52,13 +54,48 @@ public static class FarmerRateLimiting
         return services;
     }
 
-    internal static string PartitionKey(HttpContext http)
+    /// <summary>Where a route that resolves its farmer itself (the query route) puts that farmer's partition.</summary>
+    internal const string ResolvedPartition = "avaolo.rate.resolved";
+
+    internal static string? PartitionKey(HttpContext http)
     {
+        if (http.Items.TryGetValue(ResolvedPartition, out var resolved) && resolved is string farmer) return farmer;
         if (http.User.Identity?.IsAuthenticated != true) return RatePartition.Anonymous(http.Connection.RemoteIpAddress);
         var caller = http.Caller();
+        // A gateway asking on behalf of thousands of farmers is not one farmer: it is charged per farmer, by the
+        // route, once the farmer is known (ChargeResolvedFarmer).
+        if (caller.FarmerId is null && caller.Has(ApiScopes.QueryOnBehalf) && http.GetEndpoint()?.Metadata.GetMetadata<ResolvesFarmerMarker>() is not null)
+            return null;
         var routeFarmer = http.GetEndpoint()?.Metadata.GetMetadata<FarmerRouteMarker>() is not null && http.Request.RouteValues.TryGetValue("id", out var id) ? id : null;
         return RatePartition.For(caller.KeyId, caller.FarmerId, routeFarmer, http.Connection.RemoteIpAddress);
     }
+}
+
+/// <summary>The per-farmer limit for a farmer a route found itself (<see cref="ResolvesFarmerMarker"/>).</summary>
+public static class ResolvedFarmerLimit
+{
+    /// <summary>
+    /// Charges one request to <paramref name="partition"/> ("farmer:7", or an unknown phone's subject) through the same
+    /// limiter (shared over Redis when configured); a 429 problem when that farmer's minute is used up, else null.
+    /// </summary>
+    public static ProblemHttpResult? Charge(HttpContext http, string partition)
+    {
+        http.Items[FarmerRateLimiting.ResolvedPartition] = partition;
+        if (http.RequestServices.GetRequiredService<IOptions<RateLimiterOptions>>().Value.GlobalLimiter is not { } limiter) return null;
+        using var lease = limiter.AttemptAcquire(http);
+        if (lease.IsAcquired) return null;
+        var retry = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 10;
+        http.Response.Headers.RetryAfter = retry.ToString(CultureInfo.InvariantCulture);
+        var perMinute = http.RequestServices.GetRequiredService<IOptions<FarmerRateLimitOptions>>().Value.PerMinute;
+        return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
+            detail: $"The limit is {perMinute} requests per minute per farmer, and this farmer has reached it; retry after {retry} s.");
+    }
+}
+
+/// <summary>Marks a route that finds its farmer in the request body, and charges the limit itself once it has.</summary>
+public sealed class ResolvesFarmerMarker
+{
+    public static readonly ResolvesFarmerMarker Instance = new();
 }
 
 /// <summary>RATE_LIMIT_PER_FARMER_PER_MINUTE (default 1000).</summary>

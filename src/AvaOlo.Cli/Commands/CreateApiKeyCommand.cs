@@ -32,6 +32,8 @@ internal static class CreateApiKeyCommand
 
             var (key, row) = await AddAsync(db, keyName, granted, farmerId, ctx.Clock.GetUtcNow(), token);
             ctx.Progress($"created API key '{keyName}' ({row.Prefix}; scopes {string.Join(",", granted)}{(farmerId is null ? "" : $"; farmer {farmerId}")}); it is shown once:");
+            if (granted.Contains(ApiScopes.QueryOnBehalf, StringComparer.Ordinal))
+                ctx.Progress($"WARNING: {ApiScopes.QueryOnBehalf} lets this key ask the assistant as ANY farmer (by id or phone): give it only to a trusted gateway and keep it secret");
             ctx.Out.WriteLine(key);
             return ExitCodes.Ok;
         }, ct));
@@ -46,8 +48,8 @@ internal static class CreateApiKeyCommand
         if (unknown.Count > 0)
             throw new CliException(ExitCodes.InvalidInput, $"--scopes: unknown scope(s) {string.Join(", ", unknown)}; known: {string.Join(", ", ApiScopes.All)}");
         if (scopes.Length == 0) throw new CliException(ExitCodes.InvalidInput, "--scopes: give at least one scope");
-        if (farmerBound && scopes.Contains(ApiScopes.Admin, StringComparer.Ordinal))
-            throw new CliException(ExitCodes.InvalidInput, "--scopes: a farmer-bound key cannot have the admin scope");
+        if (farmerBound && scopes.FirstOrDefault(s => ApiScopes.NeverForFarmerKeys.Contains(s, StringComparer.Ordinal)) is { } reaching)
+            throw new CliException(ExitCodes.InvalidInput, $"--scopes: a farmer-bound key cannot have the {reaching} scope (it reaches other farmers)");
         return scopes;
     }
 

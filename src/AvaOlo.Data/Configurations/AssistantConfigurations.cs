@@ -18,6 +18,7 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         b.Property(c => c.Sources).HasColumnType("jsonb");
         b.Property(c => c.ReviewState).HasMaxLength(16);
         b.Property(c => c.ReviewedBy).HasMaxLength(254);
+        b.Property(c => c.AskerRef).HasMaxLength(80);
         b.HasIndex(c => new { c.FarmerId, c.CreatedAt });
         b.HasIndex(c => c.ThreadId);
         b.HasIndex(c => c.CreatedAt);

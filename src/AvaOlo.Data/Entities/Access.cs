@@ -47,9 +47,16 @@ public static class ApiScopes
     public const string RecordsRead = "records:read";
     public const string RecordsWrite = "records:write";
     public const string Query = "query";
+    /// <summary>
+    /// With <see cref="Query"/>: ask the assistant AS any farmer, named by id or phone — a gateway's scope (e.g. a
+    /// messaging integration serving thousands of farmers). Powerful: never given to a farmer-bound key.
+    /// </summary>
+    public const string QueryOnBehalf = "query:on-behalf";
     /// <summary>Everything, for every farmer, plus self-tests and key management.</summary>
     public const string Admin = "admin";
-    public static readonly string[] All = [RecordsRead, RecordsWrite, Query, Admin];
+    public static readonly string[] All = [RecordsRead, RecordsWrite, Query, QueryOnBehalf, Admin];
+    /// <summary>Scopes a farmer-bound key may never hold: they reach other farmers.</summary>
+    public static readonly string[] NeverForFarmerKeys = [QueryOnBehalf, Admin];
     public static readonly string[] FarmerDefault = [RecordsRead, RecordsWrite, Query];
 }
 

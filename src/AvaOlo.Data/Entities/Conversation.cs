@@ -9,6 +9,14 @@ public sealed class Conversation
     /// <summary>Null when the phone number is unknown: the question is still answered, without personal records.</summary>
     public int? FarmerId { get; set; }
     public required string Channel { get; set; }
+    /// <summary>The API key that asked (null on channels without keys): only that key may continue the thread.</summary>
+    public int? ApiKeyId { get; set; }
+    /// <summary>
+    /// Who asked: "farmer:12", or for an unknown phone "phone:" and a SHA-256 prefix of the number — so an anonymous
+    /// thread can be continued only from the number that started it, without copying the number into every exchange
+    /// (a binding, not a secret: phone numbers are few enough to guess).
+    /// </summary>
+    public string? AskerRef { get; set; }
     public required string Question { get; set; }
     public required string Answer { get; set; }
     /// <summary>The language the answer was meant to be in (ISO 639-1), and the country it was for.</summary>

@@ -373,6 +373,15 @@ namespace AvaOlo.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("answer");
 
+                    b.Property<int?>("ApiKeyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("api_key_id");
+
+                    b.Property<string>("AskerRef")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("asker_ref");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1322,6 +1331,31 @@ namespace AvaOlo.Data.Migrations
                     b.ToTable("metric_route_hours", (string)null);
                 });
 
+            modelBuilder.Entity("AvaOlo.Data.Entities.ModelUsageDay", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("subject");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Calls")
+                        .HasColumnType("integer")
+                        .HasColumnName("calls");
+
+                    b.Property<long>("Tokens")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tokens");
+
+                    b.HasKey("Subject", "Day")
+                        .HasName("pk_model_usage_days");
+
+                    b.ToTable("model_usage_days", (string)null);
+                });
+
             modelBuilder.Entity("AvaOlo.Data.Entities.OutboundMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1453,6 +1487,82 @@ namespace AvaOlo.Data.Migrations
                         .HasFilter("status = 'queued'");
 
                     b.ToTable("whatsapp_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("AvaOlo.Data.Entities.PendingAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("FarmerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("farmer_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<int?>("ProposedByKeyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("proposed_by_key_id");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("resolution");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("summary");
+
+                    b.Property<Guid>("ThreadId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("thread_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pending_actions");
+
+                    b.HasIndex("FarmerId", "ThreadId")
+                        .HasDatabaseName("ix_pending_actions_open")
+                        .HasFilter("resolved_at IS NULL");
+
+                    b.ToTable("pending_actions", (string)null);
                 });
 
             modelBuilder.Entity("AvaOlo.Data.Entities.Planting", b =>
@@ -1829,6 +1939,16 @@ namespace AvaOlo.Data.Migrations
                         .HasForeignKey("InboxId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_whatsapp_outbox_whatsapp_inbox_inbox_id");
+                });
+
+            modelBuilder.Entity("AvaOlo.Data.Entities.PendingAction", b =>
+                {
+                    b.HasOne("AvaOlo.Data.Entities.Farmer", null)
+                        .WithMany()
+                        .HasForeignKey("FarmerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pending_actions_farmers_farmer_id");
                 });
 
             modelBuilder.Entity("AvaOlo.Data.Entities.Planting", b =>

@@ -27,8 +27,9 @@ public abstract class AssistantTestBase(TestDatabase database) : IAsyncLifetime
             Model = new FakeModelServer();
             settings["OPENAI_BASE_URL"] = Model.BaseUrl.ToString();
             settings["OPENAI_MODEL"] = "fake-model";
-            settings.TryAdd("LLM_TIMEOUT_SECONDS", "2");
-            settings.TryAdd("LLM_DEADLINE_SECONDS", "5");
+            // Generous: the first call of a test pays for JIT and connection set-up on a loaded 2-core machine.
+            settings.TryAdd("LLM_TIMEOUT_SECONDS", "5");
+            settings.TryAdd("LLM_DEADLINE_SECONDS", "12");
         }
         Factory = new CoreFactory(Database, settings);
     }

@@ -22,6 +22,6 @@ public sealed record Demo(int Mango, int Tomato, int HungarianInCroatia, int Cro
             await World.KeyAsync(db, "admin", null, ApiScopes.Admin),
             await World.KeyAsync(db, "mango", mango, ApiScopes.FarmerDefault),
             await World.KeyAsync(db, "wheat", wheat, ApiScopes.FarmerDefault),
-            await World.KeyAsync(db, "whatsapp-gateway", null, ApiScopes.Query));
+            await World.KeyAsync(db, "whatsapp-gateway", null, ApiScopes.Query, ApiScopes.QueryOnBehalf));
     }
 }

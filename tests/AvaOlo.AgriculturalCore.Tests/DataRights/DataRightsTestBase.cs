@@ -1,4 +1,6 @@
 using System.Net;
+using AvaOlo.AgriculturalCore.Assistant.Confirmations;
+using AvaOlo.AgriculturalCore.Assistant.Exchanges;
 using AvaOlo.AgriculturalCore.DataRights;
 using AvaOlo.Data.Entities;
 using AvaOlo.ChannelStandIns;
@@ -93,6 +95,10 @@ public abstract class DataRightsTestBase(TestDatabase database) : ApiTestBase(da
         await HttpAssert.Json(await own.Post("/api/v1/farmer/query", new { query = question }));
         await HttpAssert.Json(await own.Post("/api/v1/farmer/query", new { query = "Kada mogu žeti pšenicu?" }));
         await WhatsAppAsync(core, db, phone, $"Ovdje {name}: kada mogu žeti pšenicu na njivi {fieldName}?");
+        using (var scope = core.Services.CreateScope()) // a change the farmer has not confirmed yet
+            await scope.ServiceProvider.GetRequiredService<Proposals>().ProposeAsync(
+                new Asking(new Asker(id, "HR", "hr", 0, phone), "whatsapp", null, true, null), Guid.NewGuid(), PendingActionKinds.RecordTask,
+                new { type = "harvest", field_ids = new[] { fieldId } }, $"Žetva na njivi {fieldName}", default);
         var consents = core.Services.GetRequiredService<ConsentLedger>();
         await consents.RecordAsync(id, "terms", "2026-01", "whatsapp", default);
         await consents.RecordAsync(id, "voice_processing", "1", "whatsapp", default);

@@ -60,10 +60,10 @@ public sealed class ErasureTests(TestDatabase database) : DataRightsTestBase(dat
         var anaBefore = await Tables.RowsOfAsync(Database.ConnectionString, ana.Id);
         // The search can find the farmer: in their records, questions, key names and the audit trail's snapshots.
         var found = await Tables.MentioningAsync(Database.ConnectionString, z.Identity);
-        Assert.Superset(new SortedSet<string> { "farmers.name", "farmers.phone", "fields.name", "fields.notes", "tasks.notes", "conversations.question", "whatsapp_inbox.text",
+        Assert.Superset(new SortedSet<string> { "farmers.name", "farmers.phone", "fields.name", "fields.notes", "tasks.notes", "conversations.question", "whatsapp_inbox.text", "pending_actions.summary",
             "api_keys.name", "audit_log.after", "audit_log.actor_name" }, found);
         var before = await Tables.RowsOfAsync(Database.ConnectionString, z.Id);
-        Assert.True(before["llm_debug_log"] > 0 && before["conversations"] > 0 && before["consents"] > 0);
+        Assert.True(before["llm_debug_log"] > 0 && before["conversations"] > 0 && before["consents"] > 0 && before["pending_actions"] > 0);
 
         await HttpAssert.Json(await Factory.Client(z.Key).DeleteAsync($"/api/v1/farmers/{z.Id}?erase=true"), HttpStatusCode.Accepted); // the plural route too
         Assert.Equal(0, await JobAt(daysFromNow: 6.9).RunDueAsync(default)); // still within the grace period

@@ -9,10 +9,10 @@ public sealed class AnswerChecker(FarmerNames farmerNames, LanguageDetection lan
     /// A model's answer: its language is Lingua's reading, and names of other farmers in it are a privacy breach,
     /// so they are looked up.
     /// </summary>
-    public async Task<IReadOnlyList<CheckResult>> CheckModelAnswerAsync(string text, string language, int? farmerId, CancellationToken ct)
+    public async Task<IReadOnlyList<CheckResult>> CheckModelAnswerAsync(string text, string language, int? farmerId, string? country, CancellationToken ct)
     {
         var names = await farmerNames.FoundInAsync(text, farmerId, ct);
-        return ConstitutionalChecks.Evaluate(new CheckInput(text, language, languages.Detect(text, hint: language), languages.Languages, names));
+        return ConstitutionalChecks.Evaluate(new CheckInput(text, language, languages.Detect(text, hint: language), languages.Languages, names, country));
     }
 
     /// <summary>
@@ -21,6 +21,6 @@ public sealed class AnswerChecker(FarmerNames farmerNames, LanguageDetection lan
     /// Lingua misreads these short texts: product names make an English sentence Hungarian, Serbian Cyrillic reads
     /// as Macedonian.
     /// </summary>
-    public IReadOnlyList<CheckResult> CheckRuleBasedAnswer(AssistantAnswer answer, string expectedLanguage) =>
-        ConstitutionalChecks.Evaluate(new CheckInput(answer.Text, expectedLanguage, answer.Language, languages.Languages, []));
+    public IReadOnlyList<CheckResult> CheckRuleBasedAnswer(AssistantAnswer answer, string expectedLanguage, string? country = null) =>
+        ConstitutionalChecks.Evaluate(new CheckInput(answer.Text, expectedLanguage, answer.Language, languages.Languages, [], country));
 }

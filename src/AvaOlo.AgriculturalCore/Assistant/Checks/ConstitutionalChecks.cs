@@ -1,6 +1,6 @@
-using System.Text.RegularExpressions;
 using AvaOlo.AgriculturalCore.Assistant.Languages;
 using AvaOlo.AgriculturalCore.Assistant.Matching;
+using AvaOlo.AgriculturalCore.Assistant.Privacy;
 
 namespace AvaOlo.AgriculturalCore.Assistant.Checks;
 
@@ -10,14 +10,15 @@ public sealed record CheckResult(string Name, bool Passed, string? Detail);
 /// <param name="DetectedLanguage">Lingua's reading of the answer (null when unsure), or the language of the phrasebook that wrote it.</param>
 /// <param name="DetectableLanguages">Languages Lingua was configured with: others cannot be confirmed by it.</param>
 /// <param name="OtherFarmerNamesFound">Names of other farmers found in the answer by a database lookup.</param>
+/// <param name="Region">The farmer's country: phone numbers written without "+" are read as its numbers.</param>
 public sealed record CheckInput(string Answer, string ExpectedLanguage, string? DetectedLanguage, IReadOnlySet<string> DetectableLanguages,
-    IReadOnlyList<string> OtherFarmerNamesFound);
+    IReadOnlyList<string> OtherFarmerNamesFound, string? Region = null);
 
 /// <summary>
 /// The constitution as checks on an answer: reply in the expected language (script and Lingua), no identity or
 /// contact data of anyone else, and no refusal because of the crop or the country (the mango rule).
 /// </summary>
-public static partial class ConstitutionalChecks
+public static class ConstitutionalChecks
 {
     public const string Language = "language";
     public const string Privacy = "privacy";
@@ -67,13 +68,26 @@ public static partial class ConstitutionalChecks
         return n;
     }
 
+    /// <summary>
+    /// The same detectors that redact what goes to the model (<see cref="PersonalData"/>: phone numbers, e-mail, VAT and
+    /// IBAN numbers), plus the names of other farmers the caller looked up.
+    /// </summary>
     public static CheckResult CheckPrivacy(CheckInput input)
     {
-        if (EmailPattern().Match(input.Answer) is { Success: true } email) return new(Privacy, false, $"contains an e-mail address ({Mask(email.Value)})");
-        if (PhonePattern().Match(input.Answer) is { Success: true } phone) return new(Privacy, false, $"contains a phone number ({Mask(phone.Value)})");
+        if (PersonalData.Find(input.Answer, input.Region).FirstOrDefault() is { } m)
+            return new(Privacy, false, $"contains {Describe(m.Kind)} ({Mask(input.Answer.Substring(m.Start, m.Length))})");
         if (input.OtherFarmerNamesFound.Count > 0) return new(Privacy, false, "names another farmer");
         return new(Privacy, true, "no identity or contact data");
     }
+
+    private static string Describe(PersonalDataKind kind) => kind switch
+    {
+        PersonalDataKind.Email => "an e-mail address",
+        PersonalDataKind.VatNumber => "a VAT or tax number",
+        PersonalDataKind.Iban => "a bank account number (IBAN)",
+        PersonalDataKind.Name => "a person's name",
+        _ => "a phone number",
+    };
 
     public static CheckResult CheckRefusal(string answer)
     {
@@ -95,12 +109,4 @@ public static partial class ConstitutionalChecks
         "kann nicht angebaut", "wächst nicht in", "kann dort nicht wachsen", "non può essere coltivat", "non cresce in",
         "nem termeszthető", "nem terem meg",
     ];
-
-    [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")]
-    private static partial Regex EmailPattern();
-
-    // International numbers (+386 41 234 567) or long local ones; dates and hectares do not reach 9 digits in a row.
-    // A fertiliser grade and its dose ("NPK 15-15-15 400 kg/ha") does, so a number does not start with a grade.
-    [GeneratedRegex(@"(?<![\w.])(?!\d{1,2}-\d{1,2}-\d{1,2}(?!\d))\+?\d(?:[\s\-/]?\d){8,14}(?!\w)")]
-    private static partial Regex PhonePattern();
 }

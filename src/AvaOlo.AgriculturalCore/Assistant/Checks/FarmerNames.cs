@@ -1,4 +1,5 @@
 using AvaOlo.AgriculturalCore.Assistant.Matching;
+using AvaOlo.AgriculturalCore.Assistant.Privacy;
 using AvaOlo.AgriculturalCore.Common;
 using AvaOlo.Data;
 using Npgsql;
@@ -50,6 +51,33 @@ public sealed class NameIndex
         return found ?? (IReadOnlyList<string>)[];
     }
 
+    /// <summary>
+    /// Where the names of farmers (all, or all but <paramref name="exceptFarmerId"/>) stand in the text: for redacting
+    /// them before the text goes to a model.
+    /// </summary>
+    public IEnumerable<(int Start, int Length)> SpansIn(string text, int? exceptFarmerId = null)
+    {
+        var spans = TextMatch.WordSpans(text);
+        var words = spans.Select(s => s.Folded).ToArray();
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (!_byFirstWord.TryGetValue(words[i], out var candidates)) continue;
+            var longest = candidates.Where(c => c.Id != exceptFarmerId && InRow(words, i, c.Words)).Select(c => c.Words.Length).DefaultIfEmpty(0).Max();
+            if (longest == 0) continue;
+            var last = spans[i + longest - 1];
+            yield return (spans[i].Start, last.Start + last.Length - spans[i].Start);
+            i += longest - 1;
+        }
+    }
+
+    /// <summary>This index as the name finder of <see cref="PersonalData"/>.</summary>
+    public INameFinder Finder(int? exceptFarmerId = null) => new SpanFinder(this, exceptFarmerId);
+
+    private sealed class SpanFinder(NameIndex index, int? except) : INameFinder
+    {
+        public IEnumerable<(int Start, int Length)> FindNames(string text) => index.SpansIn(text, except);
+    }
+
     private static bool InRow(string[] words, int start, string[] nameWords)
     {
         if (start + nameWords.Length > words.Length) return false;
@@ -79,9 +107,22 @@ public sealed class FarmerNames(NpgsqlDataSource data, TimeProvider clock, ILogg
     public async Task<IReadOnlyList<string>> FoundInAsync(string text, int? exceptFarmerId, CancellationToken ct)
     {
         var snapshot = _snapshot ?? await FirstAsync(ct);
+        RefreshIfStale(snapshot);
+        return snapshot.Index.FoundIn(text, exceptFarmerId);
+    }
+
+    private void RefreshIfStale(Snapshot snapshot)
+    {
         if (clock.GetUtcNow() - snapshot.ReadAt > RefreshAfter && Interlocked.CompareExchange(ref _refreshing, 1, 0) == 0)
             _ = Task.Run(RefreshInBackgroundAsync, CancellationToken.None);
-        return snapshot.Index.FoundIn(text, exceptFarmerId);
+    }
+
+    /// <summary>The current index of every living farmer's name (read at first use, refreshed as <see cref="FoundInAsync"/> does).</summary>
+    public async Task<NameIndex> IndexAsync(CancellationToken ct)
+    {
+        var snapshot = _snapshot ?? await FirstAsync(ct);
+        RefreshIfStale(snapshot);
+        return snapshot.Index;
     }
 
     private async Task<Snapshot> FirstAsync(CancellationToken ct)

@@ -29,9 +29,9 @@ public sealed class AnswerCache(HybridCache cache)
 
     public static string Key(Asker asker, string? country, string language, DateOnly today, string query)
     {
-        var who = asker.FarmerId is { } id ? $"f{id}" : $"anon-{country ?? "xx"}";
+        // Per asker: an unknown phone's answers are its own too (its Subject is a hash of the number), never a shared bucket.
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(QueryRules.Normalize(query))))[..32];
-        return $"answer:v1:{who}:{asker.RecordsVersion}:{today:yyyyMMdd}:{language}:{country ?? "xx"}:{hash}";
+        return $"answer:v2:{asker.Subject}:{asker.RecordsVersion}:{today:yyyyMMdd}:{language}:{country ?? "xx"}:{hash}";
     }
 
     public ValueTask<CachedAnswer?> GetAsync(string key, CancellationToken ct) =>

@@ -12,7 +12,7 @@ using NpgsqlTypes;
 namespace AvaOlo.AgriculturalCore.Assistant.Exchanges;
 
 /// <summary>What one exchange stores: the conversation row and the model calls that made it (llm_debug_log).</summary>
-public sealed record ExchangeRecord(Asker Asker, AssistantRequest Request, string Channel, string Method, AssistantAnswer Answer,
+public sealed record ExchangeRecord(Asking Who, AssistantRequest Request, string Method, AssistantAnswer Answer,
     string ChecksJson, bool ChecksPassed, bool LanguageMatched, int ElapsedMs, IReadOnlyList<ModelCallRecord> Calls, DateTimeOffset Now);
 
 /// <summary>
@@ -26,16 +26,16 @@ public sealed class ExchangeStore(NpgsqlDataSource data)
 
     private const string Conversation =
         "INSERT INTO conversations (thread_id, farmer_id, channel, question, answer, language, country_code, method, model, checks_passed, checks, " +
-        "sources, tool_calls, processing_ms, language_matched, review_state, created_at) " +
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12::jsonb, $13, $14, $15, $16, $17)";
+        "sources, tool_calls, processing_ms, language_matched, review_state, created_at, api_key_id, asker_ref) " +
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12::jsonb, $13, $14, $15, $16, $17, $18, $19)";
 
     // The calls travel as parallel arrays, unnested into llm_debug_log rows carrying the new conversation's id.
     private const string Calls =
         ", calls AS (INSERT INTO llm_debug_log (conversation_id, farmer_id, model, purpose, prompt_tokens, completion_tokens, latency_ms, success, " +
         "error, tool_calls, checks_passed, checks, created_at) " +
         "SELECT c.id, $2, x.model, x.purpose, x.prompt_tokens, x.completion_tokens, x.latency_ms, x.success, x.error, x.tool_calls, x.checks_passed, " +
-        "x.checks::jsonb, $17 FROM c, unnest($18::text[], $19::text[], $20::int[], $21::int[], $22::int[], $23::bool[], $24::text[], $25::int[], " +
-        "$26::bool[], $27::text[]) AS x(model, purpose, prompt_tokens, completion_tokens, latency_ms, success, error, tool_calls, checks_passed, checks))";
+        "x.checks::jsonb, $17 FROM c, unnest($20::text[], $21::text[], $22::int[], $23::int[], $24::int[], $25::bool[], $26::text[], $27::int[], " +
+        "$28::bool[], $29::text[]) AS x(model, purpose, prompt_tokens, completion_tokens, latency_ms, success, error, tool_calls, checks_passed, checks))";
 
     private const string WithoutCalls = Conversation + " RETURNING id";
     private const string WithCalls = "WITH c AS (" + Conversation + " RETURNING id)" + Calls + " SELECT id FROM c";
@@ -47,9 +47,10 @@ public sealed class ExchangeStore(NpgsqlDataSource data)
         var r = e.Request;
         var a = e.Answer;
         await using var cmd = Sql.Command(data, e.Calls.Count == 0 ? WithoutCalls : WithCalls,
-            r.ThreadId, Sql.Typed(e.Asker.FarmerId, NpgsqlDbType.Integer), e.Channel, r.Question, a.Text, r.Language,
+            r.ThreadId, Sql.Typed(e.Who.Asker.FarmerId, NpgsqlDbType.Integer), e.Who.Channel, r.Question, a.Text, r.Language,
             Sql.Typed(r.CountryCode, NpgsqlDbType.Text), e.Method, Sql.Typed(a.Model, NpgsqlDbType.Text), e.ChecksPassed, e.ChecksJson,
-            JsonSerializer.Serialize(a.Sources, Json), a.ToolCalls, e.ElapsedMs, e.LanguageMatched, ReviewStates.Pending, e.Now);
+            JsonSerializer.Serialize(a.Sources, Json), a.ToolCalls, e.ElapsedMs, e.LanguageMatched, ReviewStates.Pending, e.Now,
+            Sql.Typed(e.Who.ApiKeyId, NpgsqlDbType.Integer), e.Who.Asker.Subject);
         if (e.Calls.Count > 0)
         {
             var calls = e.Calls;
@@ -70,6 +71,21 @@ public sealed class ExchangeStore(NpgsqlDataSource data)
     }
 
     private static void Add<T>(NpgsqlCommand cmd, T[] values) => cmd.Parameters.Add(new NpgsqlParameter<T[]> { TypedValue = values });
+
+    private const string Owner = "SELECT farmer_id, api_key_id, asker_ref FROM conversations WHERE thread_id = $1 ORDER BY id LIMIT 1";
+
+    /// <summary>
+    /// May <paramref name="who"/> continue this thread? Null when the thread has no exchange yet (a client may name a
+    /// new thread itself); otherwise true only for the asker and the key that started it — a thread's history (and any
+    /// proposal waiting in it) is never shown to, or confirmed by, anyone else.
+    /// </summary>
+    public async Task<bool?> MayContinueAsync(Guid threadId, Asking who, CancellationToken ct)
+    {
+        var first = await Sql.ListAsync(data, Owner, static r => (Farmer: r.Nullable<int>(0), Key: r.Nullable<int>(1), Ref: r.NullableString(2)), ct, threadId);
+        if (first.Count == 0) return null;
+        var (farmer, key, asker) = first[0];
+        return farmer == who.Asker.FarmerId && key == who.ApiKeyId && (asker is null || asker == who.Asker.Subject);
+    }
 
     private const string History =
         "SELECT question, answer FROM conversations WHERE thread_id = $1 AND farmer_id IS NOT DISTINCT FROM $2 ORDER BY id DESC LIMIT 4";

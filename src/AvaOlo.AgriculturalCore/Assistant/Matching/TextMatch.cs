@@ -15,6 +15,28 @@ public static class TextMatch
         return sb.ToString().Normalize(NormalizationForm.FormC);
     }
 
+    /// <summary>
+    /// The words of <paramref name="text"/> as <see cref="Words"/> folds them, each with where it stands in the text
+    /// (combining marks belong to their letter), so that a match can be replaced in the original.
+    /// </summary>
+    public static List<(int Start, int Length, string Folded)> WordSpans(string text)
+    {
+        var spans = new List<(int, int, string)>();
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var inWord = i < text.Length && (char.IsLetterOrDigit(text[i]) || CharUnicodeInfo.GetUnicodeCategory(text[i]) == UnicodeCategory.NonSpacingMark);
+            if (inWord && start < 0) start = i;
+            else if (!inWord && start >= 0)
+            {
+                var folded = Fold(text[start..i]);
+                if (folded.Length > 0) spans.Add((start, i - start, folded));
+                start = -1;
+            }
+        }
+        return spans;
+    }
+
     public static string[] Words(string text) =>
         Fold(text).SplitWhere(static ch => !char.IsLetterOrDigit(ch)).Where(w => w.Length > 0).ToArray();
 

@@ -1,16 +1,20 @@
 using AvaOlo.AgriculturalCore.Assistant.Catalogue;
+using AvaOlo.AgriculturalCore.Assistant.Confirmations;
+using AvaOlo.AgriculturalCore.Assistant.Exchanges;
 using AvaOlo.AgriculturalCore.Assistant.FarmFacts;
 using AvaOlo.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace AvaOlo.AgriculturalCore.Assistant.ModelPath;
 
 /// <summary>
-/// Makes the model's tools for one question, bound to one farmer. Scoped: its DbContext factory is the request's, so
-/// a task the tools record or delete is attributed in the audit trail to the API key that asked, like any other write.
+/// Makes the model's tools for one question, bound to its asker and what the asking client may do. Scoped: its
+/// DbContext factory is the request's, so the audit trail attributes what the tools read and propose to the API key
+/// that asked, like any other request.
 /// </summary>
-public sealed class FarmToolbox(FarmFactReader facts, ReferenceCatalogue catalogue, IDbContextFactory<AvaOloDbContext> contexts, IMemoryCache confirmations)
+public sealed class FarmToolbox(FarmFactReader facts, ReferenceCatalogue catalogue, IDbContextFactory<AvaOloDbContext> contexts, Proposals proposals)
 {
-    public FarmTools For(int farmerId, string? country, DateOnly today) => new(facts, catalogue, contexts, confirmations, farmerId, country, today);
+    /// <summary>Null for an unknown phone: it has no records for tools to read.</summary>
+    public FarmTools? For(Asking who, AssistantRequest request) =>
+        who.Asker.FarmerId is null ? null : new(facts, catalogue, contexts, proposals, who, request);
 }

@@ -2,12 +2,13 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Reflection;
 using AvaOlo.AgriculturalCore.Assistant.Catalogue;
+using AvaOlo.AgriculturalCore.Assistant.Confirmations;
+using AvaOlo.AgriculturalCore.Assistant.Exchanges;
 using AvaOlo.AgriculturalCore.Assistant.FarmFacts;
 using AvaOlo.Data;
 using AvaOlo.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace AvaOlo.AgriculturalCore.Assistant.ModelPath;
 
@@ -15,15 +16,24 @@ namespace AvaOlo.AgriculturalCore.Assistant.ModelPath;
 /// The model's tools, bound to ONE farmer for ONE question: <see cref="FarmToolbox"/> makes an instance per question.
 /// The farmer id and country come from the request, never from the model; every id the model passes is checked
 /// against this farmer's records, and another farmer's id reads exactly like one that does not exist. The model
-/// never writes SQL.
+/// never writes SQL, and never changes a record: record_task and delete_task only PROPOSE, and exist in a call only
+/// when the caller may write this farmer's records; the farmer's yes in a later message carries a proposal out.
 /// </summary>
-public sealed class FarmTools(FarmFactReader facts, ReferenceCatalogue catalogue, IDbContextFactory<AvaOloDbContext> contexts,
-    IMemoryCache confirmations, int farmerId, string? country, DateOnly today)
+public sealed class FarmTools(FarmFactReader facts, ReferenceCatalogue catalogue, IDbContextFactory<AvaOloDbContext> contexts, Proposals proposals,
+    Asking who, AssistantRequest request)
 {
-    private static readonly TimeSpan ConfirmationLifetime = TimeSpan.FromMinutes(15);
+    private readonly int _farmerId = who.Asker.FarmerId ?? throw new ArgumentException("tools need a known farmer", nameof(who));
+    private readonly string? _country = request.CountryCode;
+    private readonly DateOnly _today = request.Today;
+
+    /// <summary>The names of the tools that change records: offered only to callers that may write them.</summary>
+    public static readonly IReadOnlySet<string> WriteTools = new HashSet<string>(StringComparer.Ordinal) { "record_task", "delete_task" };
 
     public List<AnswerSource> Sources { get; } = [];
     public int Calls { get; private set; }
+
+    /// <summary>The proposal this question's tools made, if any (the latest one: it supersedes earlier ones).</summary>
+    public PendingConfirmation? Proposal { get; private set; }
 
     // The tool definitions (names, descriptions, JSON schemas) are built once, by reflection: built per question they
     // cost ~10 % of a zero-latency model request's CPU. Each question wraps them (BoundTool) with its own FarmTools,
@@ -36,8 +46,10 @@ public sealed class FarmTools(FarmFactReader facts, ReferenceCatalogue catalogue
         Define(nameof(TasksInRangeAsync), "tasks_in_range", "The farmer's tasks (sowing, spraying, harvest…) due or done between two dates."),
         Define(nameof(MaterialRulesAsync), "material_rules", "Rules for a product in the farmer's country: pre-harvest interval in days, maximum applications, dose range, per crop."),
         Define(nameof(HarvestSafetyAsync), "harvest_safety", "Whether a field may be harvested on a date, from its last spraying and the product's pre-harvest interval."),
-        Define(nameof(RecordTaskAsync), "record_task", "Record work the farmer reports, e.g. 'I sprayed Prosaro on the north field today, 1 l/ha'."),
-        Define(nameof(DeleteTaskAsync), "delete_task", "Delete a task. First call without confirmation_code; ask the farmer to confirm; call again with the code only after they confirm."),
+        Define(nameof(RecordTaskAsync), "record_task", "Propose recording work the farmer reports, e.g. 'I sprayed Prosaro on the north field today, 1 l/ha'. " +
+            "Nothing is recorded until the farmer confirms in their next message: tell them exactly what will be recorded and ask for a yes."),
+        Define(nameof(DeleteTaskAsync), "delete_task", "Propose deleting one of the farmer's tasks. Nothing is deleted until the farmer confirms in their next " +
+            "message: tell them which task will be deleted and ask for a yes."),
     ];
 
     private static AIFunction Define(string method, string name, string description) =>
@@ -48,8 +60,13 @@ public sealed class FarmTools(FarmFactReader facts, ReferenceCatalogue catalogue
 
     private IList<AITool>? _functions;
 
-    /// <summary>The tools to give the model: the shared definitions, each bound to this instance.</summary>
-    public IList<AITool> Functions => _functions ??= Array.AsReadOnly<AITool>([.. Definitions.Select(d => new BoundTool(d, this))]);
+    /// <summary>
+    /// The tools to give the model: the shared definitions, each bound to this instance; the write tools only when the
+    /// caller may write this farmer's records (a tool the model is not given cannot be called: the function-invoking
+    /// client answers it "not found").
+    /// </summary>
+    public IList<AITool> Functions => _functions ??= Array.AsReadOnly<AITool>(
+        [.. Definitions.Where(d => who.MayWriteRecords || !WriteTools.Contains(d.Name)).Select(d => new BoundTool(d, this))]);
 
     /// <summary>A definition with its receiver: puts this question's FarmTools into each call's arguments.</summary>
     private sealed class BoundTool(AIFunction definition, FarmTools tools) : DelegatingAIFunction(definition)
@@ -64,7 +81,7 @@ public sealed class FarmTools(FarmFactReader facts, ReferenceCatalogue catalogue
     private async Task<object> ListFieldsAsync(CancellationToken ct)
     {
         Calls++;
-        var fields = await facts.FieldsAsync(farmerId, ct);
+        var fields = await facts.FieldsAsync(_farmerId, ct);
         Sources.AddRange(fields.Select(f => new AnswerSource("field", f.Name, f.Id)));
         return fields.Select(f => new { id = f.Id, name = f.Name, area_ha = f.AreaHa });
     }
@@ -72,7 +89,7 @@ public sealed class FarmTools(FarmFactReader facts, ReferenceCatalogue catalogue
     private async Task<object> CurrentPlantingsAsync(CancellationToken ct)
     {
         Calls++;
-        var plantings = await facts.PlantingsAsync(farmerId, today.Year, ct);
+        var plantings = await facts.PlantingsAsync(_farmerId, _today.Year, ct);
         Sources.AddRange(plantings.Select(p => new AnswerSource("planting", $"{p.Crop} – {p.FieldName}", p.FieldId)));
         return plantings.Select(p => new
         {
@@ -88,7 +105,7 @@ public sealed class FarmTools(FarmFactReader facts, ReferenceCatalogue catalogue
         Calls++;
         if (!TryDate(from, out var f) || !TryDate(to, out var t)) return Error("from and to must be dates in the form YYYY-MM-DD");
         if (status is not null && !FarmTaskStatus.All.Contains(status)) return Error("status must be planned, done or cancelled");
-        var tasks = await facts.TasksAsync(farmerId, f, t, status, ct);
+        var tasks = await facts.TasksAsync(_farmerId, f, t, status, ct);
         Sources.AddRange(tasks.Select(x => new AnswerSource("task", x.Type, x.Id)));
         return tasks;
     }
@@ -97,20 +114,20 @@ public sealed class FarmTools(FarmFactReader facts, ReferenceCatalogue catalogue
         [Description("Crop, in any language; omit for every crop")] string? crop = null, CancellationToken ct = default)
     {
         Calls++;
-        if (country is null) return Error("the farmer's country is unknown, so no country rules apply");
-        var rules = await catalogue.RulesAsync(product, crop, country, ct);
+        if (_country is null) return Error("the farmer's country is unknown, so no country rules apply");
+        var rules = await catalogue.RulesAsync(product, crop, _country, ct);
         Sources.AddRange(rules.Select(r => new AnswerSource("material_rule", $"{r.Product} – {r.Crop} ({r.Country})")));
-        return rules.Count > 0 ? rules : Error($"no rules for '{product}' in {country} in the catalogue");
+        return rules.Count > 0 ? rules : Error($"no rules for '{product}' in {_country} in the catalogue");
     }
 
     private async Task<object> HarvestSafetyAsync([Description("The field's id from list_fields")] int field_id,
         [Description("Harvest date, YYYY-MM-DD; omit for today")] string? date = null, CancellationToken ct = default)
     {
         Calls++;
-        var day = today;
+        var day = _today;
         if (date is not null && !TryDate(date, out day)) return Error("date must be YYYY-MM-DD");
-        if (country is null) return Error("the farmer's country is unknown, so no pre-harvest intervals apply");
-        var safety = await facts.HarvestSafetyAsync(farmerId, field_id, day, country, ct);
+        if (_country is null) return Error("the farmer's country is unknown, so no pre-harvest intervals apply");
+        var safety = await facts.HarvestSafetyAsync(_farmerId, field_id, day, _country, ct);
         if (safety is null) return Error($"field {field_id} is not one of this farmer's fields");
         Sources.Add(new AnswerSource("harvest_safety", safety.FieldName, field_id));
         return safety;
@@ -125,45 +142,37 @@ public sealed class FarmTools(FarmFactReader facts, ReferenceCatalogue catalogue
     {
         Calls++;
         if (string.IsNullOrWhiteSpace(type) || type.Length > 100) return Error("type is required (at most 100 characters)");
-        var day = today;
-        if (done_on is not null && (!TryDate(done_on, out day) || day > today)) return Error("done_on must be a past date YYYY-MM-DD");
+        var day = _today;
+        if (done_on is not null && (!TryDate(done_on, out day) || day > _today)) return Error("done_on must be a past date YYYY-MM-DD");
         var ids = (field_ids ?? []).Distinct().ToArray();
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var fields = await db.Fields.Where(f => f.FarmerId == farmerId && ids.Contains(f.Id)).ToListAsync(ct);
+        var fields = await db.Fields.AsNoTracking().Where(f => f.FarmerId == _farmerId && ids.Contains(f.Id)).OrderBy(f => f.Name).ToListAsync(ct);
         if (ids.Length == 0 || fields.Count != ids.Length) return Error("field_ids must be ids of this farmer's fields (see list_fields)");
         if (dose is < 0 or > 100_000) return Error("dose must be between 0 and 100000");
-        var task = new FarmTask { FarmerId = farmerId, Type = type.Trim(), Status = FarmTaskStatus.Done, DoneOn = day, Notes = "recorded by the assistant" };
-        task.Fields.AddRange(fields.Select(f => new TaskField { FieldId = f.Id }));
-        if (!string.IsNullOrWhiteSpace(product))
-        {
-            var known = (await catalogue.MaterialsMentionedAsync(product, ct)).FirstOrDefault();
-            task.Materials.Add(new TaskMaterial { MaterialId = known?.Id, MaterialName = known?.Name ?? product.Trim(), Dose = dose, Unit = unit ?? known?.Unit });
-        }
-        db.Tasks.Add(task);
-        await db.SaveChangesAsync(ct);
-        Sources.Add(new AnswerSource("task", task.Type, task.Id));
-        return new { recorded = true, task_id = task.Id, type = task.Type, done_on = day, fields = fields.Select(f => f.Name), materials = task.Materials.Select(m => m.MaterialName) };
+        if (unit is { Length: > 20 } || product is { Length: > 200 }) return Error("product (200) or unit (20 characters) is too long");
+        var known = string.IsNullOrWhiteSpace(product) ? null : (await catalogue.MaterialsMentionedAsync(product, ct)).FirstOrDefault();
+        var material = known?.Name ?? (string.IsNullOrWhiteSpace(product) ? null : product.Trim());
+        var proposal = new RecordTaskProposal(type.Trim(), [.. fields.Select(f => f.Id)], [.. fields.Select(f => f.Name)], known?.Id,
+            material, dose, unit ?? known?.Unit, day);
+        Proposal = await proposals.ProposeAsync(who, request.ThreadId, PendingActionKinds.RecordTask, proposal,
+            ProposalSummary.Of(proposal, request.Language), ct);
+        return new { recorded = false, awaiting_confirmation = true, proposal = Proposal.Summary,
+            instruction = "Nothing is recorded yet. Tell the farmer exactly what will be recorded (the proposal above) and ask them to reply yes to " +
+                "record it or no to cancel. It is recorded only when the farmer confirms in their next message; you cannot confirm it yourself." };
     }
 
-    private async Task<object> DeleteTaskAsync([Description("The task's id")] int task_id,
-        [Description("The code from the first call, only after the farmer confirmed")] string? confirmation_code = null, CancellationToken ct = default)
+    private async Task<object> DeleteTaskAsync([Description("The task's id")] int task_id, CancellationToken ct = default)
     {
         Calls++;
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == task_id && t.FarmerId == farmerId, ct);
+        var task = await db.Tasks.AsNoTracking().Include(t => t.Fields).ThenInclude(f => f.Field)
+            .FirstOrDefaultAsync(t => t.Id == task_id && t.FarmerId == _farmerId, ct);
         if (task is null) return Error($"task {task_id} is not one of this farmer's tasks");
-        var key = $"confirm-delete:{farmerId}:{task_id}";
-        if (confirmation_code is null || !confirmations.TryGetValue(key, out string? expected) || expected != confirmation_code)
-        {
-            var code = Random.Shared.Next(100_000, 999_999).ToString(CultureInfo.InvariantCulture);
-            confirmations.Set(key, code, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = ConfirmationLifetime, Size = 1 });
-            return new { deleted = false, needs_confirmation = true, confirmation_code = code, task = new { task.Id, task.Type, task.DueOn, task.DoneOn },
-                instruction = "Ask the farmer to confirm the deletion. Call delete_task again with this code only after they confirm." };
-        }
-        confirmations.Remove(key);
-        db.Tasks.Remove(task);
-        await db.SaveChangesAsync(ct);
-        return new { deleted = true, task_id };
+        var summary = ProposalSummary.OfTask(task.Type, task.Fields.Select(f => f.Field!.Name).Order(), task.DoneOn ?? task.DueOn, request.Language);
+        Proposal = await proposals.ProposeAsync(who, request.ThreadId, PendingActionKinds.DeleteTask, new DeleteTaskProposal(task.Id), summary, ct);
+        return new { deleted = false, awaiting_confirmation = true, task = new { task.Id, task.Type, task.DueOn, task.DoneOn }, proposal = summary,
+            instruction = "Nothing is deleted yet. Tell the farmer which task will be deleted and ask them to reply yes to delete it or no to keep it. " +
+                "It is deleted only when the farmer confirms in their next message; you cannot confirm it yourself." };
     }
 
     private static bool TryDate(string text, out DateOnly date) =>

@@ -1,4 +1,5 @@
 using AvaOlo.AgriculturalCore.Assistant.Checks;
+using AvaOlo.AgriculturalCore.Assistant.Confirmations;
 using AvaOlo.AgriculturalCore.Assistant.Exchanges;
 using AvaOlo.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.AI;
@@ -9,7 +10,8 @@ namespace AvaOlo.AgriculturalCore.Assistant.ModelPath;
 /// The model path of one question: the model with this farmer's tools, its answer checked against the constitution,
 /// one corrective retry, all within the model deadline. Null means "answer rule-based instead".
 /// </summary>
-public sealed class ModelAnswerer(ModelCaller caller, FarmToolbox toolbox, ExchangeStore exchanges, AnswerChecker checker, ILogger<ModelAnswerer> log)
+public sealed class ModelAnswerer(ModelCaller caller, FarmToolbox toolbox, ExchangeStore exchanges, AnswerChecker checker, Proposals proposals,
+    ILogger<ModelAnswerer> log)
 {
     /// <summary>A model is configured (a key or a base URL), whether or not it is usable now.</summary>
     public bool Configured => caller.Options.ModelConfigured;
@@ -18,12 +20,21 @@ public sealed class ModelAnswerer(ModelCaller caller, FarmToolbox toolbox, Excha
 
     /// <param name="continues">The client continues a thread (conversation_id), whose last exchanges the model is shown.</param>
     /// <param name="calls">Every model call made, for llm_debug_log, whatever the outcome.</param>
-    public async Task<CheckedAnswer?> AnswerAsync(AssistantRequest request, bool continues, List<ModelCallRecord> calls, CancellationToken ct)
+    public async Task<CheckedAnswer?> AnswerAsync(Asking who, AssistantRequest request, bool continues, List<ModelCallRecord> calls, CancellationToken ct)
+    {
+        var tools = toolbox.For(who, request);
+        var answer = await AskWithinDeadlineAsync(request, tools, continues, calls, ct);
+        // A proposal the farmer will not read (the model's answer was not given) must not wait for a "yes".
+        if (answer is null && tools?.Proposal is { } orphan) await proposals.WithdrawAsync(orphan.Id, CancellationToken.None);
+        return answer;
+    }
+
+    private async Task<CheckedAnswer?> AskWithinDeadlineAsync(AssistantRequest request, FarmTools? tools, bool continues, List<ModelCallRecord> calls,
+        CancellationToken ct)
     {
         var options = caller.Options;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(options.Deadline);
-        var tools = request.FarmerId is { } id ? toolbox.For(id, request.CountryCode, request.Today) : null;
         // A new thread (no conversation_id from the client) has no history to read.
         var history = continues ? await exchanges.HistoryAsync(request.ThreadId, request.FarmerId, ct) : [];
         string? correction = null;
@@ -36,11 +47,12 @@ public sealed class ModelAnswerer(ModelCaller caller, FarmToolbox toolbox, Excha
                 log.LogWarning("Model call failed ({Error}); answering offline", record.Error);
                 return null;
             }
-            var checks = await checker.CheckModelAnswerAsync(text, request.Language, request.FarmerId, ct);
+            var checks = await checker.CheckModelAnswerAsync(text, request.Language, request.FarmerId, request.CountryCode, ct);
             calls.Add(record with { Checks = checks });
             var failed = checks.Where(c => !c.Passed).ToList();
             if (!options.ConstitutionalChecks || failed.Count == 0)
-                return new(new AssistantAnswer(text, request.Language, tools?.Sources.DistinctBy(s => (s.Type, s.Title)).ToList() ?? [], tools?.Calls ?? 0, record.Model), checks);
+                return new(new AssistantAnswer(text, request.Language, tools?.Sources.DistinctBy(s => (s.Type, s.Title)).ToList() ?? [], tools?.Calls ?? 0,
+                    record.Model, tools?.Proposal), checks);
             foreach (var violation in failed)
             {
                 AvaOloMetrics.RecordConstitutionalViolation(violation.Name);

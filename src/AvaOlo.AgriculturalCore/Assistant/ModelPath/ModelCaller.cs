@@ -31,7 +31,11 @@ public sealed partial class ModelCaller(ModelClient model)
         var toolCallsBefore = tools?.Calls ?? 0;
         try
         {
-            var options = new ChatOptions { ModelId = model.Options.Model, Tools = tools?.Functions, Temperature = 0.2f };
+            var options = new ChatOptions
+            {
+                ModelId = model.Options.Model, Tools = tools?.Functions, Temperature = 0.2f,
+                AdditionalProperties = new() { [Privacy.RedactingChatClient.RegionKey] = request.CountryCode },
+            };
             var response = await model.Client!.GetResponseAsync(messages, options, ct);
             var text = response.Text?.Trim();
             var record = Record(purpose, started, response.Usage, success: !string.IsNullOrEmpty(text),

@@ -16,7 +16,7 @@ public sealed class ModelClient
 {
     public const string HttpClientName = "llm";
 
-    public ModelClient(AssistantOptions options, IHttpClientFactory http, CircuitBreakerStateProvider circuit)
+    public ModelClient(AssistantOptions options, IHttpClientFactory http, CircuitBreakerStateProvider circuit, Checks.FarmerNames farmerNames)
     {
         Options = options;
         Circuit = circuit;
@@ -30,8 +30,11 @@ public sealed class ModelClient
         if (options.BaseUrl is not null) transport.Endpoint = options.BaseUrl;
         // A local OpenAI-compatible server needs no key, but the SDK insists on a credential.
         var chat = new OpenAI.Chat.ChatClient(options.Model, new ApiKeyCredential(options.ApiKey ?? "not-needed"), transport);
+        // Outermost first: the function-invoking client runs the tools, and each model call it makes — tool results
+        // included — is redacted on the way out.
         Client = new ChatClientBuilder(chat.AsIChatClient())
             .UseFunctionInvocation(configure: f => f.MaximumIterationsPerRequest = 6)
+            .Use(inner => new Privacy.RedactingChatClient(inner, farmerNames))
             .Build();
     }
 

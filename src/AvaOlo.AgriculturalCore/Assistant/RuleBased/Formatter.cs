@@ -1,13 +1,14 @@
 using System.Globalization;
 using AvaOlo.AgriculturalCore.Assistant.Catalogue;
 using AvaOlo.AgriculturalCore.Assistant.FarmFacts;
+using AvaOlo.AgriculturalCore.Assistant.Languages;
 
 namespace AvaOlo.AgriculturalCore.Assistant.RuleBased;
 
 /// <summary>Fills a phrasebook's placeholders with numbers and dates in the reply language's own format.</summary>
 internal sealed class Formatter(Phrasebook book, string language)
 {
-    private readonly CultureInfo _culture = CultureFor(language);
+    private readonly CultureInfo _culture = ReplyCulture.For(language);
 
     public Phrasebook Book => book;
 
@@ -47,15 +48,5 @@ internal sealed class Formatter(Phrasebook book, string language)
             .Replace("{days}", s.PreHarvestIntervalDays!.Value.ToString(_culture), StringComparison.Ordinal)
             .Replace("{safe}", Date(s.SafeFrom!.Value), StringComparison.Ordinal)
             + (s.Safe ? book.HarvestPassed : book.HarvestNotYet);
-    }
-
-    private static CultureInfo CultureFor(string language)
-    {
-        try
-        {
-            // Serbian answers are in Cyrillic; its culture name says so.
-            return CultureInfo.GetCultureInfo(language == "sr" ? "sr-Cyrl-RS" : language);
-        }
-        catch (CultureNotFoundException) { return CultureInfo.InvariantCulture; }
     }
 }

@@ -17,7 +17,7 @@ public sealed class RuleBasedAnswerer(FarmFactReader facts, ReferenceCatalogue c
     public async Task<CheckedAnswer> AnswerAsync(AssistantRequest request, CancellationToken ct)
     {
         var answer = await ComposeAsync(request, ct);
-        return new(answer, checker.CheckRuleBasedAnswer(answer, request.Language));
+        return new(answer, checker.CheckRuleBasedAnswer(answer, request.Language, request.CountryCode));
     }
 
     private async Task<AssistantAnswer> ComposeAsync(AssistantRequest request, CancellationToken ct)

@@ -26,7 +26,7 @@ public sealed class SelfTestRunner(AvaOloDbContext db, FarmFactReader knowledge,
         var records = new SelfTestCheck("farmer_records", trees > 0,
             trees > 0 ? $"{mango.Count} mango planting(s), {trees} trees on {mango.Sum(p => p.AreaHa)} ha" : "the farmer has no mango planting with a tree count");
 
-        var r = await pipeline.AnswerAsync(asker, Question(MangoQuestion), "self-test", ct);
+        if (await AskAsync(asker, MangoQuestion, ct) is not { } r) return Refused(test, found, records);
         var usesRecords = new SelfTestCheck("uses_own_records", trees > 0 && SelfTestChecks.ContainsNumber(r.Response, trees),
             trees > 0 ? $"answer {(SelfTestChecks.ContainsNumber(r.Response, trees) ? "states" : "does not state")} the real number of trees ({trees})" : "no real number to compare");
         return Result(test, r, [found, records, SelfTestChecks.Language(r, "bg", Script.Cyrillic, detection), usesRecords,
@@ -42,7 +42,7 @@ public sealed class SelfTestRunner(AvaOloDbContext db, FarmFactReader knowledge,
         var records = new SelfTestCheck("farmer_records", tomato.Count > 0,
             tomato.Count > 0 ? $"tomato on {string.Join(", ", tomato.Select(p => $"{p.FieldName} ({p.AreaHa} ha)"))}" : "the farmer has no tomato planting this season");
 
-        var r = await pipeline.AnswerAsync(asker, Question(TomatoQuestion), "self-test", ct);
+        if (await AskAsync(asker, TomatoQuestion, ct) is not { } r) return Refused(test, found, records);
         var mentioned = tomato.Where(p => r.Response.Contains(p.FieldName, StringComparison.OrdinalIgnoreCase)).Select(p => p.FieldName).ToList();
         var usesRecords = new SelfTestCheck("uses_own_records", mentioned.Count > 0,
             mentioned.Count > 0 ? $"answer names the tomato field(s) {string.Join(", ", mentioned)}" : "answer does not name any of the farmer's tomato fields");
@@ -59,6 +59,18 @@ public sealed class SelfTestRunner(AvaOloDbContext db, FarmFactReader knowledge,
         return (await knowledge.PlantingsAsync(asker.FarmerId!.Value, Today.Year, ct))
             .Where(p => TextMatch.Mentions(names, p.Crop) || TextMatch.Mentions(TextMatch.Words(p.Crop), localName)).ToList();
     }
+
+    /// <summary>
+    /// Asks as the demo farmer through the real pipeline, on the self-test channel (kept out of the review queue), with
+    /// no right to change records: a self-test never proposes changes. Null when the question was refused.
+    /// </summary>
+    private async Task<QueryResponse?> AskAsync(Asker asker, string question, CancellationToken ct) =>
+        await pipeline.AnswerAsync(new Asking(asker, "self-test", null, MayWriteRecords: false, IntegrationKeyId: null), Question(question), ct)
+            is AskOutcome.Answered answered ? answered.Response : null;
+
+    private static SelfTestResult Refused(string test, params SelfTestCheck[] checks) =>
+        new(test, false, [.. checks, new SelfTestCheck("answered", false, "the assistant refused the question (e.g. the farmer's daily model budget is used up)")],
+            null, null, null);
 
     private static QueryRules.Normalized Question(string text) => new(text, null, null, null, null, null, null);
 

@@ -42,7 +42,10 @@ public sealed partial class IndexModel
         var chosen = (scopes ?? []).Where(ApiScopes.All.Contains).Distinct().ToArray();
         if (string.IsNullOrWhiteSpace(name) || name.Length > 100) return await ShowAsync("Give the key a name (at most 100 characters).", ct);
         if (farmerId is not null && !await db.Farmers.AnyAsync(f => f.Id == farmerId, ct)) return await ShowAsync($"No farmer {farmerId}.", ct);
-        if (farmerId is not null) chosen = chosen.Length == 0 ? ApiScopes.FarmerDefault : chosen.Where(s => s != ApiScopes.Admin).ToArray();
+        // A farmer's key acts as that farmer only: asking for others or administering is never a farmer's right.
+        if (farmerId is not null && chosen.Intersect(ApiScopes.NeverForFarmerKeys).Any())
+            return await ShowAsync($"A key for one farmer cannot have {string.Join(" or ", ApiScopes.NeverForFarmerKeys)}: those act for every farmer.", ct);
+        if (farmerId is not null && chosen.Length == 0) chosen = ApiScopes.FarmerDefault;
         if (chosen.Length == 0) return await ShowAsync("Choose at least one scope.", ct);
         var (key, prefix, hash) = ApiKeySecrets.Generate();
         var row = new ApiKey { Name = name.Trim(), Prefix = prefix, SecretHash = hash, Scopes = chosen, FarmerId = farmerId, CreatedAt = clock.GetUtcNow() };

@@ -61,42 +61,6 @@ public sealed class ModelPathTests(TestDatabase database) : AssistantTestBase(da
     }
 
     [Fact]
-    public async Task Model_records_a_reported_task_on_the_farmers_own_field_with_an_audit_entry()
-    {
-        int mota;
-        await using (var db = Database.CreateContext()) mota = (await db.Fields.SingleAsync(f => f.FarmerId == D.CroatianWheat && f.Name == "Mota")).Id;
-        Model!.Then(FakeReply.Tool("record_task", new { type = "spraying", field_ids = new[] { mota }, product = "Prosaro", dose = 1.0, unit = "l/ha" }),
-            FakeReply.Text("Zabilježeno: prskanje Prosarom na polju Mota, 1 l/ha."));
-        var r = await AskAsync(D.WheatKey, new { query = "Danas sam prskao Prosaro na polju Mota, 1 l/ha." });
-        Assert.Equal("llm", Method(r));
-        await using var check = Database.CreateContext();
-        var task = await check.Tasks.Include(t => t.Materials).OrderByDescending(t => t.Id).FirstAsync(t => t.FarmerId == D.CroatianWheat);
-        Assert.Equal("spraying", task.Type);
-        Assert.Equal("Prosaro 250 EC", task.Materials.Single().MaterialName);
-        Assert.True(await check.AuditLog.AnyAsync(a => a.EntityType == "tasks" && a.EntityId == task.Id.ToString() && a.ActorName == "wheat"));
-    }
-
-    [Fact]
-    public async Task Deleting_needs_the_farmers_confirmation_first()
-    {
-        int taskId;
-        await using (var db = Database.CreateContext()) taskId = (await db.Tasks.FirstAsync(t => t.FarmerId == D.CroatianWheat)).Id;
-        string? code = null;
-        Model!.Then(FakeReply.Tool("delete_task", new { task_id = taskId }),
-            FakeReply.From(req =>
-            {
-                code = JsonNode.Parse(LastToolResult(req))!["confirmation_code"]!.GetValue<string>();
-                return FakeReply.Text("Potvrdite brisanje zadatka.");
-            }));
-        var first = await AskAsync(D.WheatKey, new { query = "Obriši zadatak " + taskId });
-        await using (var db = Database.CreateContext()) Assert.True(await db.Tasks.AnyAsync(t => t.Id == taskId), "nothing is deleted before confirmation");
-
-        Model.Then(FakeReply.Tool("delete_task", new { task_id = taskId, confirmation_code = code }), FakeReply.Text("Zadatak je obrisan."));
-        await AskAsync(D.WheatKey, new { query = "Da, potvrđujem.", conversation_id = first.GetProperty("metadata").GetProperty("conversation_id").GetString() });
-        await using (var db = Database.CreateContext()) Assert.False(await db.Tasks.AnyAsync(t => t.Id == taskId));
-    }
-
-    [Fact]
     public async Task Answer_in_the_wrong_language_gets_one_corrective_retry()
     {
         Model!.Then(FakeReply.Text("The pre-harvest interval is 42 days."), FakeReply.Text("Karenca za Prosaro u pšenici iznosi 42 dana."));

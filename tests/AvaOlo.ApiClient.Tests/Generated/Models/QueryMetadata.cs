@@ -32,6 +32,14 @@ namespace AvaOlo.ApiClient.Models
 #else
         public string Model { get; set; }
 #endif
+        /// <summary>The pending_confirmation property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::AvaOlo.ApiClient.Models.PendingConfirmation? PendingConfirmation { get; set; }
+#nullable restore
+#else
+        public global::AvaOlo.ApiClient.Models.PendingConfirmation PendingConfirmation { get; set; }
+#endif
         /// <summary>The processing_time_ms property</summary>
         public int? ProcessingTimeMs { get; set; }
         /// <summary>The tool_calls property</summary>
@@ -58,6 +66,7 @@ namespace AvaOlo.ApiClient.Models
                 { "exchange_id", n => { ExchangeId = n.GetLongValue(); } },
                 { "language_source", n => { LanguageSource = n.GetStringValue(); } },
                 { "model", n => { Model = n.GetStringValue(); } },
+                { "pending_confirmation", n => { PendingConfirmation = n.GetObjectValue<global::AvaOlo.ApiClient.Models.PendingConfirmation>(global::AvaOlo.ApiClient.Models.PendingConfirmation.CreateFromDiscriminatorValue); } },
                 { "processing_time_ms", n => { ProcessingTimeMs = n.GetIntValue(); } },
                 { "tool_calls", n => { ToolCalls = n.GetIntValue(); } },
             };
@@ -73,6 +82,7 @@ namespace AvaOlo.ApiClient.Models
             writer.WriteLongValue("exchange_id", ExchangeId);
             writer.WriteStringValue("language_source", LanguageSource);
             writer.WriteStringValue("model", Model);
+            writer.WriteObjectValue<global::AvaOlo.ApiClient.Models.PendingConfirmation>("pending_confirmation", PendingConfirmation);
             writer.WriteIntValue("processing_time_ms", ProcessingTimeMs);
             writer.WriteIntValue("tool_calls", ToolCalls);
         }

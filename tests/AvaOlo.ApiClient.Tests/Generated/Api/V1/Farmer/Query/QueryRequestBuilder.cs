@@ -34,7 +34,7 @@ namespace AvaOlo.ApiClient.Api.V1.Farmer.Query
         {
         }
         /// <summary>
-        /// Name the farmer by `farmer_id` or `phone_number` (farmer keys: only themselves). The reply language is the request&apos;s `language`, else the farmer&apos;s preferred language, else the question&apos;s, else the country&apos;s, else English. `method` says who answered: `llm` (the model, with the farmer&apos;s records through tools), `offline` (records and product rules, no model) or `cache`.
+        /// A farmer key asks as its own farmer. Other keys name the farmer by `farmer_id` or `phone_number`, which needs the `query:on-behalf` scope. The reply language is the request&apos;s `language`, else the farmer&apos;s preferred language, else the question&apos;s, else the country&apos;s, else English. `method` says who answered: `llm` (the model, with the farmer&apos;s records through tools), `offline` (records and product rules, no model; also the server&apos;s own answer to a confirmation) or `cache`. Send `conversation_id` back to continue a thread (only the asker and key that started it may); a change the model proposes (`metadata.pending_confirmation`) is carried out only when the farmer&apos;s next message in the thread says yes. 429 when the farmer&apos;s daily model budget is used up (detail in their language), or when the farmer has asked RATE_LIMIT_PER_FARMER_PER_MINUTE times in the last minute (a gateway key is limited per farmer it names, not as a whole).
         /// </summary>
         /// <returns>A <see cref="global::AvaOlo.ApiClient.Models.QueryResponse"/></returns>
         /// <param name="body">The request body</param>
@@ -71,7 +71,7 @@ namespace AvaOlo.ApiClient.Api.V1.Farmer.Query
             return await RequestAdapter.SendAsync<global::AvaOlo.ApiClient.Models.QueryResponse>(requestInfo, global::AvaOlo.ApiClient.Models.QueryResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Name the farmer by `farmer_id` or `phone_number` (farmer keys: only themselves). The reply language is the request&apos;s `language`, else the farmer&apos;s preferred language, else the question&apos;s, else the country&apos;s, else English. `method` says who answered: `llm` (the model, with the farmer&apos;s records through tools), `offline` (records and product rules, no model) or `cache`.
+        /// A farmer key asks as its own farmer. Other keys name the farmer by `farmer_id` or `phone_number`, which needs the `query:on-behalf` scope. The reply language is the request&apos;s `language`, else the farmer&apos;s preferred language, else the question&apos;s, else the country&apos;s, else English. `method` says who answered: `llm` (the model, with the farmer&apos;s records through tools), `offline` (records and product rules, no model; also the server&apos;s own answer to a confirmation) or `cache`. Send `conversation_id` back to continue a thread (only the asker and key that started it may); a change the model proposes (`metadata.pending_confirmation`) is carried out only when the farmer&apos;s next message in the thread says yes. 429 when the farmer&apos;s daily model budget is used up (detail in their language), or when the farmer has asked RATE_LIMIT_PER_FARMER_PER_MINUTE times in the last minute (a gateway key is limited per farmer it names, not as a whole).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
