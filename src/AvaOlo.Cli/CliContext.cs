@@ -62,8 +62,9 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, TextReade
     public static async Task RequireCurrentSchemaAsync(NpgsqlDataSource dataSource, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        var status = Schema.Compare(await Schema.AppliedMigrationsAsync(conn, ct), Schema.KnownMigrations);
-        if (status.State != SchemaState.Current)
+        var (applied, floors) = await Schema.ReadAsync(conn, ct);
+        var status = Schema.Compare(applied, Schema.KnownMigrations, floors);
+        if (!status.CanServe)
             throw new CliException(ExitCodes.SchemaNotCurrent, $"the database schema is not current: {status.Reason}");
     }
 }

@@ -26,9 +26,12 @@ public static class Migrator
             await lockCmd.ExecuteNonQueryAsync(ct);
         try
         {
-            var before = await Schema.AppliedMigrationsAsync(conn, ct);
-            var status = Schema.Compare(before, Schema.KnownMigrations);
-            if (status.State == SchemaState.Unknown) throw new InvalidOperationException(status.Reason);
+            var (before, floors) = await Schema.ReadAsync(conn, ct);
+            var status = Schema.Compare(before, Schema.KnownMigrations, floors);
+            // An older build's migrate against a newer database (a rollback) applies nothing and succeeds; only a
+            // database a contract step has moved past this build is refused.
+            if (status.State == SchemaState.TooOld) throw new InvalidOperationException(status.Reason);
+            if (status.State == SchemaState.Ahead) progress(status.Reason);
 
             var pending = Schema.KnownMigrations.Except(before, StringComparer.Ordinal).ToList();
 

@@ -28,34 +28,63 @@ public static class Schema
             .ToList();
 
     /// <summary>Migrations applied to the database, oldest first; empty when the history table is missing.</summary>
-    public static async Task<List<string>> AppliedMigrationsAsync(NpgsqlConnection conn, CancellationToken ct)
+    public static async Task<List<string>> AppliedMigrationsAsync(NpgsqlConnection conn, CancellationToken ct) =>
+        (await ReadAsync(conn, ct)).Applied;
+
+    /// <summary>The applied migrations and the floors contract steps have set (<see cref="SchemaFloor"/>), in one round trip.</summary>
+    public static async Task<(List<string> Applied, List<string> Floors)> ReadAsync(NpgsqlConnection conn, CancellationToken ct)
     {
-        await using var exists = new NpgsqlCommand("SELECT to_regclass('\"__EFMigrationsHistory\"') IS NOT NULL", conn);
-        if (!(bool)(await exists.ExecuteScalarAsync(ct))!) return [];
-        await using var cmd = new NpgsqlCommand("SELECT migration_id FROM \"__EFMigrationsHistory\" ORDER BY migration_id", conn);
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        var applied = new List<string>();
-        while (await reader.ReadAsync(ct)) applied.Add(reader.GetString(0));
-        return applied;
+        await using var cmd = new NpgsqlCommand($"""
+            SELECT to_regclass('"__EFMigrationsHistory"') IS NOT NULL, to_regclass('{SchemaFloor.Table}') IS NOT NULL
+            """, conn);
+        bool history, floors;
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+        {
+            await reader.ReadAsync(ct);
+            (history, floors) = (reader.GetBoolean(0), reader.GetBoolean(1));
+        }
+        if (!history) return ([], []);
+        var sql = "SELECT 'm', migration_id FROM \"__EFMigrationsHistory\"" +
+            (floors ? $" UNION ALL SELECT 'f', requires_migration FROM {SchemaFloor.Table}" : "");
+        var (applied, required) = (new List<string>(), new List<string>());
+        await using var read = new NpgsqlCommand(sql, conn);
+        await using var rows = await read.ExecuteReaderAsync(ct);
+        while (await rows.ReadAsync(ct)) (rows.GetString(0) == "m" ? applied : required).Add(rows.GetString(1));
+        applied.Sort(StringComparer.Ordinal);
+        return (applied, required);
     }
 
-    /// <summary>Pure comparison of the applied and known migration lists.</summary>
-    public static SchemaStatus Compare(IReadOnlyList<string> applied, IReadOnlyList<string> known)
+    /// <summary>
+    /// Pure comparison of the applied and known migration lists, expand/contract style: a build serves a database
+    /// that has every migration it knows, newer ones included (they only add), unless a contract step among them
+    /// requires a build that knows a migration this one does not (<paramref name="floors"/>).
+    /// </summary>
+    public static SchemaStatus Compare(IReadOnlyList<string> applied, IReadOnlyList<string> known, IReadOnlyList<string>? floors = null)
     {
         var current = applied.Count == 0 ? null : applied[^1];
-        var unknown = applied.Except(known, StringComparer.Ordinal).ToList();
-        if (unknown.Count > 0)
-            return new(SchemaState.Unknown, current, $"the database has migrations this build does not know ({string.Join(", ", unknown)}); deploy a newer build");
         var missing = known.Except(applied, StringComparer.Ordinal).ToList();
         if (missing.Count > 0)
             return new(SchemaState.Behind, current, $"the database lacks {missing.Count} migration(s), newest {missing[^1]}; run `avaolo migrate`");
+        var tooOld = (floors ?? []).Where(f => !known.Contains(f, StringComparer.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        if (tooOld.Count > 0)
+            return new(SchemaState.TooOld, current,
+                $"a contract step removed what builds without migration {tooOld[^1]} use; deploy a newer build");
+        var newer = applied.Except(known, StringComparer.Ordinal).ToList();
+        if (newer.Count > 0)
+            return new(SchemaState.Ahead, current,
+                $"the database is ahead of this build by {newer.Count} migration(s), newest {newer[^1]}: served, as expand/contract allows");
         return new(SchemaState.Current, current, "schema is current");
     }
 }
 
-public enum SchemaState { Current, Behind, Unknown }
+/// <summary>
+/// Current: exactly this build's migrations. Ahead: those and newer ones (a newer build migrated; this one keeps
+/// serving). Behind: a migration of this build is missing. TooOld: a newer build's contract step removed something
+/// this build still uses.
+/// </summary>
+public enum SchemaState { Current, Ahead, Behind, TooOld }
 
 public sealed record SchemaStatus(SchemaState State, string? Version, string Reason)
 {
-    public bool CanServe => State == SchemaState.Current;
+    public bool CanServe => State is SchemaState.Current or SchemaState.Ahead;
 }

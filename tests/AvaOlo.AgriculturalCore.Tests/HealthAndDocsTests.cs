@@ -33,7 +33,7 @@ public sealed class HealthAndDocsTests(TestDatabase database) : ApiTestBase(data
             await Task.Delay(1100); // the probe caches for one second
             var health = await Anonymous.GetAsync("/health");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
-            Assert.Contains("unknown", await health.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains("behind", await health.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             var api = await Admin.GetAsync($"/api/v1/farmer/{W.A.Id}/fields");
             var problem = await HttpAssert.Problem(api, HttpStatusCode.ServiceUnavailable);
             Assert.Contains("schema", problem.GetProperty("title").GetString(), StringComparison.OrdinalIgnoreCase);

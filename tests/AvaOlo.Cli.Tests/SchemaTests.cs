@@ -19,3 +19,25 @@ public sealed class SchemaTests
         Assert.Equal(ef[^1], Schema.ExpectedVersion);
     }
 }
+
+public sealed class SchemaCompareTests
+{
+    private static readonly string[] Known = ["1_A", "2_B", "3_C"];
+
+    [Theory]
+    [InlineData("1_A,2_B,3_C", "", "Current")]
+    [InlineData("1_A,2_B,3_C,4_D", "", "Ahead")]          // a newer build migrated: keep serving
+    [InlineData("1_A,2_B,3_C,4_D,5_E", "3_C", "Ahead")]   // a contract step whose floor this build knows
+    [InlineData("1_A,2_B,3_C,4_D,5_E", "4_D", "TooOld")]  // ... and one whose floor it does not
+    [InlineData("1_A,2_B", "", "Behind")]
+    [InlineData("1_A,2_B,4_D", "", "Behind")]             // missing one of ours, even with newer ones present
+    [InlineData("", "", "Behind")]
+    public void A_build_serves_a_database_that_has_all_its_migrations_unless_a_contract_step_forbids_it(string applied, string floors, string state)
+    {
+        var status = Schema.Compare(Split(applied), Known, Split(floors));
+        Assert.Equal(Enum.Parse<SchemaState>(state), status.State);
+        Assert.Equal(state is "Current" or "Ahead", status.CanServe);
+    }
+
+    private static string[] Split(string s) => s.Split(',', StringSplitOptions.RemoveEmptyEntries);
+}

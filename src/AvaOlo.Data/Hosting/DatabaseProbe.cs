@@ -43,8 +43,8 @@ public sealed class DatabaseProbe(NpgsqlDataSource dataSource, TimeProvider cloc
         try
         {
             await using var conn = await dataSource.OpenConnectionAsync(timeout.Token);
-            var applied = await Schema.AppliedMigrationsAsync(conn, timeout.Token);
-            var status = Schema.Compare(applied, Schema.KnownMigrations);
+            var (applied, floors) = await Schema.ReadAsync(conn, timeout.Token);
+            var status = Schema.Compare(applied, Schema.KnownMigrations, floors);
             return new(true, Stopwatch.GetElapsedTime(started).TotalMilliseconds, status, null);
         }
         catch (Exception e) when (e is NpgsqlException or OperationCanceledException or TimeoutException && !ct.IsCancellationRequested)

@@ -42,7 +42,7 @@ public sealed record HealthResponse(string Status, string Service, string Versio
             : new DatabaseHealth(false, 0, null, entry.Description ?? "no database health check ran");
         return new(report.Status == HealthStatus.Healthy ? "ok" : "unavailable", service, AppInfo.Version, (long)uptime.TotalSeconds,
             new(db.Reachable, Math.Round(db.LatencyMs, 1), db.Schema?.Version, Schema.ExpectedVersion,
-                db.Schema?.State.ToString().ToLowerInvariant() ?? "unknown", db.CanServe ? null : db.Reason));
+                (db.Schema?.State switch { SchemaState.TooOld => "too_old", { } state => state.ToString().ToLowerInvariant(), null => "unknown" }), db.CanServe ? null : db.Reason));
     }
 }
 
