@@ -20,6 +20,7 @@ public static class WhatsAppRegistration
         services.AddSingleton<AvaOlo.ServiceDefaults.IHealthChannels>(sp => sp.GetRequiredService<ChannelHealth>());
         services.AddScoped<ChannelAnswerer>();
         services.AddScoped<ReplyComposer>();
+        services.AddScoped<PendingReports>();
         services.AddSingleton<IMessageSender, CloudApiSender>();
         services.AddSingleton<IMessageSender, TwilioSender>();
         foreach (var name in new[] { CloudApiSender.ClientName, TwilioSender.ClientName })
