@@ -49,7 +49,41 @@ public sealed class CloudApiStandIn : StandInHost
         return await client.SendAsync(request);
     }
 
-    protected override void Map(WebApplication app) => app.MapPost("/{version}/{phoneNumberId}/messages", async (string phoneNumberId, HttpContext http) =>
+    /// <summary>Holds a file as Meta holds a received voice note or photo; returns its media id (as in the webhook's audio.id / image.id).</summary>
+    public string AddMedia(byte[] bytes, string mimeType)
+    {
+        var id = string.Concat(Guid.NewGuid().ToByteArray().Take(8).Select(b => (b % 10).ToString(System.Globalization.CultureInfo.InvariantCulture))) + "1";
+        Media[id] = (bytes, mimeType);
+        return id;
+    }
+
+    protected override void Map(WebApplication app)
+    {
+        MapMessages(app);
+        // GET /{version}/{media-id} → the file's url, mime_type, sha256, file_size, id; then GET that url with the same bearer token.
+        app.MapGet("/{version}/{mediaId}", (string mediaId, HttpContext http) =>
+        {
+            if (http.Request.Headers.Authorization.ToString() != $"Bearer {AccessToken}")
+                return Error(401, 190, "Invalid OAuth access token - Cannot parse access token", "OAuthException");
+            if (!Media.TryGetValue(mediaId, out var file))
+                return Error(400, 100, $"Unsupported get request. Object with ID '{mediaId}' does not exist", "GraphMethodException");
+            return Results.Json(new JsonObject
+            {
+                ["messaging_product"] = "whatsapp", ["url"] = new Uri(Address, $"whatsapp_business/attachments/?mid={mediaId}").ToString(),
+                ["mime_type"] = file.MimeType, ["sha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file.Bytes)),
+                ["file_size"] = file.Bytes.Length, ["id"] = mediaId,
+            });
+        });
+        app.MapGet("/whatsapp_business/attachments/", (string mid, HttpContext http) =>
+        {
+            if (http.Request.Headers.Authorization.ToString() != $"Bearer {AccessToken}") return Results.StatusCode(401);
+            if (!Media.TryGetValue(mid, out var file)) return Results.NotFound();
+            MediaServed.Enqueue(mid);
+            return Results.Bytes(file.Bytes, file.MimeType);
+        });
+    }
+
+    private void MapMessages(WebApplication app) => app.MapPost("/{version}/{phoneNumberId}/messages", async (string phoneNumberId, HttpContext http) =>
     {
         if (http.Request.Headers.Authorization.ToString() != $"Bearer {AccessToken}")
             return Error(401, 190, "Invalid OAuth access token - Cannot parse access token", "OAuthException");

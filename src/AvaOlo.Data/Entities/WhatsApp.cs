@@ -58,6 +58,8 @@ public static class InboxReviewFlags
     public const string UnconfirmedRecordReport = "unconfirmed_record_report";
     /// <summary>A photo: the model's cautious reading (or none) waits for an agronomist.</summary>
     public const string Image = "image";
+    /// <summary>Not for review: the sender was over a limit and told so — once a day; their further messages that day get no reply.</summary>
+    public const string OverLimit = "over_limit";
 }
 
 /// <summary>

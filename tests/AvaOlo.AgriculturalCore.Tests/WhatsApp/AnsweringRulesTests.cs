@@ -94,4 +94,52 @@ public sealed class AnsweringRulesTests
     [InlineData("Da", false)]
     [InlineData("", false)]
     public void Reported_work_is_told_from_a_question(string text, bool report) => Assert.Equal(report, WorkReports.Looks(text));
+
+    private static readonly LocationReplies.FieldName[] Fields = [new(1, "Velika njiva"), new(2, "Mota"), new(3, "Za hišo")];
+
+    [Theory]
+    [InlineData(null, "Ovo je Mota", 2)]
+    [InlineData("Velika njiva", "Ovo je Mota", 1)]
+    [InlineData(null, "Sem na veliki njivi", 1)]
+    [InlineData(null, "Mota ali Velika njiva?", null)]
+    [InlineData(null, "Kje sem?", null)]
+    [InlineData(null, null, null)]
+    public void A_location_goes_to_the_one_field_named_in_its_name_or_the_message_before(string? name, string? before, int? field) =>
+        Assert.Equal(field, LocationReplies.Pick(Fields, name, before)?.Id);
+
+    [Fact]
+    public void A_farmer_with_one_field_needs_to_name_none() =>
+        Assert.Equal(2, LocationReplies.Pick([new(2, "Mota")], null, null)?.Id);
+
+    [Theory]
+    [InlineData("{\"location\":{\"latitude\":45.3312,\"longitude\":18.4127,\"name\":\"Mota\"}}", 45.3312, 18.4127)]
+    [InlineData("{\"Latitude\":\"45.5\",\"Longitude\":\"-18.25\"}", 45.5, -18.25)]
+    [InlineData("{\"location\":{\"latitude\":91,\"longitude\":18}}", null, null)]
+    [InlineData("{\"location\":{\"latitude\":45,\"longitude\":\"NaN\"}}", null, null)]
+    [InlineData("{\"location\":{\"latitude\":\"x\",\"longitude\":18}}", null, null)]
+    [InlineData("{\"text\":{\"body\":\"hi\"}}", null, null)]
+    [InlineData("not json", null, null)]
+    public void Coordinates_come_from_either_providers_shape_and_must_be_on_earth(string payload, double? lat, double? lon)
+    {
+        var at = LocationReplies.Coordinates(payload);
+        Assert.Equal((lat, lon), (at?.Latitude, at?.Longitude));
+    }
+
+    [Theory]
+    [InlineData("https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1", "https://api.twilio.com", true)]
+    [InlineData("https://api.twilio.com.evil.example/x", "https://api.twilio.com", false)]
+    [InlineData("http://api.twilio.com/x", "https://api.twilio.com", false)]
+    [InlineData("https://api.twilio.com:8443/x", "https://api.twilio.com", false)]
+    [InlineData("https://user@evil.example/x", "https://api.twilio.com", false)]
+    public void Twilio_credentials_go_only_to_twilios_own_address(string url, string twilio, bool same) =>
+        Assert.Equal(same, AvaOlo.AgriculturalCore.WhatsApp.Media.MediaFetcher.SameOrigin(new Uri(url), new Uri(twilio)));
+
+    [Theory]
+    [InlineData("audio/ogg; codecs=opus", ".ogg")]
+    [InlineData("audio/mpeg", ".mp3")]
+    [InlineData("audio/wav", ".wav")]
+    [InlineData("AUDIO/MP4", ".m4a")]
+    [InlineData("application/octet-stream", ".ogg")]
+    public void The_transcription_file_is_named_for_its_format(string mime, string extension) =>
+        Assert.Equal(extension, AvaOlo.AgriculturalCore.WhatsApp.Media.Transcriber.Extension(mime));
 }

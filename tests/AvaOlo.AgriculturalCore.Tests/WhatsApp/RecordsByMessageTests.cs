@@ -59,7 +59,7 @@ public sealed class RecordsByMessageTests(TestDatabase database) : WhatsAppTestB
         Assert.Equal("interactive", ask.Type);
         var sent = JsonNode.Parse(ask.Raw)!["interactive"]!;
         Assert.Equal("button", sent["type"]!.GetValue<string>());
-        Assert.Contains("Mota", sent["body"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Prosarom na Moti", sent["body"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
         var buttons = sent["action"]!["buttons"]!.AsArray().Select(b => (b!["reply"]!["id"]!.GetValue<string>(), b["reply"]!["title"]!.GetValue<string>())).ToList();
         long proposal;
         await using (var db = Database.CreateContext())

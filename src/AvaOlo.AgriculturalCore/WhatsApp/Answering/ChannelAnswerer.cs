@@ -11,7 +11,9 @@ namespace AvaOlo.AgriculturalCore.WhatsApp.Answering;
 
 /// <summary>The answer to one text, and who asked: the stored exchange (conversations.id, none when refused) and the farmer, if known.</summary>
 /// <param name="Proposal">A change the answer asks the farmer to confirm (the reply carries Yes/No buttons for it).</param>
-public sealed record ChannelAnswer(string Text, string? Language, int? FarmerId, long? ConversationId, PendingConfirmation? Proposal = null);
+/// <param name="OverLimit">The question was refused because the asker is over a limit (the day's model budget).</param>
+public sealed record ChannelAnswer(string Text, string? Language, int? FarmerId, long? ConversationId, PendingConfirmation? Proposal = null,
+    bool OverLimit = false);
 
 /// <summary>
 /// The one place where a WhatsApp text becomes an assistant question. The asker is the sender's number, which the
@@ -36,7 +38,7 @@ public sealed class ChannelAnswerer(NpgsqlDataSource data, QueryPipeline pipelin
             AskOutcome.Answered a => new(a.Response.Response, a.Response.Language, asker.FarmerId, a.Response.Metadata.ExchangeId,
                 a.Response.Metadata.PendingConfirmation),
             // A refusal (the day's model budget spent, say) is told to the farmer in their language, not retried.
-            AskOutcome.Refused r => new(r.Detail, r.Language, asker.FarmerId, null),
+            AskOutcome.Refused r => new(r.Detail, r.Language, asker.FarmerId, null, OverLimit: r.Status == 429),
             var other => throw new InvalidOperationException($"unexpected outcome {other.GetType().Name}"),
         };
     }
