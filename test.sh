@@ -13,6 +13,8 @@ export AVAOLO_TEST_DB="Host=${DB_HOST};Port=${DB_PORT:-5432};Username=${DB_USER}
 # The browser tests drive Debian's Chromium; the deploy tests synthesize CDK templates with Node.js.
 scripts/install-browser.sh
 scripts/install-node.sh
+# The WhatsApp voice-note tests speak real audio with espeak-ng.
+command -v espeak-ng >/dev/null || { apt-get update -qq && apt-get install -y -qq espeak-ng >/dev/null; }
 export JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION=1
 
 RESULTS="$ROOT/.avaolo/test-results"

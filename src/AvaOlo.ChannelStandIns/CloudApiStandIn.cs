@@ -49,7 +49,41 @@ public sealed class CloudApiStandIn : StandInHost
         return await client.SendAsync(request);
     }
 
-    protected override void Map(WebApplication app) => app.MapPost("/{version}/{phoneNumberId}/messages", async (string phoneNumberId, HttpContext http) =>
+    /// <summary>Holds a file as Meta holds a received voice note or photo; returns its media id (as in the webhook's audio.id / image.id).</summary>
+    public string AddMedia(byte[] bytes, string mimeType)
+    {
+        var id = string.Concat(Guid.NewGuid().ToByteArray().Take(8).Select(b => (b % 10).ToString(System.Globalization.CultureInfo.InvariantCulture))) + "1";
+        Media[id] = (bytes, mimeType);
+        return id;
+    }
+
+    protected override void Map(WebApplication app)
+    {
+        MapMessages(app);
+        // GET /{version}/{media-id} → the file's url, mime_type, sha256, file_size, id; then GET that url with the same bearer token.
+        app.MapGet("/{version}/{mediaId}", (string mediaId, HttpContext http) =>
+        {
+            if (http.Request.Headers.Authorization.ToString() != $"Bearer {AccessToken}")
+                return Error(401, 190, "Invalid OAuth access token - Cannot parse access token", "OAuthException");
+            if (!Media.TryGetValue(mediaId, out var file))
+                return Error(400, 100, $"Unsupported get request. Object with ID '{mediaId}' does not exist", "GraphMethodException");
+            return Results.Json(new JsonObject
+            {
+                ["messaging_product"] = "whatsapp", ["url"] = new Uri(Address, $"whatsapp_business/attachments/?mid={mediaId}").ToString(),
+                ["mime_type"] = file.MimeType, ["sha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file.Bytes)),
+                ["file_size"] = file.Bytes.Length, ["id"] = mediaId,
+            });
+        });
+        app.MapGet("/whatsapp_business/attachments/", (string mid, HttpContext http) =>
+        {
+            if (http.Request.Headers.Authorization.ToString() != $"Bearer {AccessToken}") return Results.StatusCode(401);
+            if (!Media.TryGetValue(mid, out var file)) return Results.NotFound();
+            MediaServed.Enqueue(mid);
+            return Results.Bytes(file.Bytes, file.MimeType);
+        });
+    }
+
+    private void MapMessages(WebApplication app) => app.MapPost("/{version}/{phoneNumberId}/messages", async (string phoneNumberId, HttpContext http) =>
     {
         if (http.Request.Headers.Authorization.ToString() != $"Bearer {AccessToken}")
             return Error(401, 190, "Invalid OAuth access token - Cannot parse access token", "OAuthException");
@@ -70,6 +104,7 @@ public sealed class CloudApiStandIn : StandInHost
             _ => null,
         };
         if (type == "text" && (text is null || text.Length > 4096)) return Error(400, 100, "(#100) Param text['body'] must be at most 4096 characters long.", "OAuthException");
+        if (type == "interactive" && InteractiveError(body!["interactive"]) is { } bad) return Error(400, 100, bad, "OAuthException");
         var recipient = "+" + to.TrimStart('+');
         var wamid = CloudApiPayloads.NewMessageId();
         Received.Enqueue(new ReceivedMessage(wamid, recipient, type, text, body!["context"]?["message_id"]?.GetValue<string>(), body.ToJsonString(), DateTimeOffset.UtcNow));
@@ -89,6 +124,24 @@ public sealed class CloudApiStandIn : StandInHost
             ["messages"] = new JsonArray(new JsonObject { ["id"] = wamid }),
         });
     });
+
+    /// <summary>Meta's documented limits for reply buttons: a body of 1–1,024 characters, 1–3 buttons, ids up to 256, titles up to 20, unique.</summary>
+    private static string? InteractiveError(JsonNode? interactive)
+    {
+        if (interactive?["type"]?.GetValue<string>() != "button") return "(#100) interactive.type must be button";
+        var text = interactive["body"]?["text"]?.GetValue<string>();
+        if (string.IsNullOrEmpty(text) || text.Length > 1024) return "(#131009) interactive.body.text must be 1 to 1024 characters";
+        if (interactive["action"]?["buttons"] is not JsonArray buttons || buttons.Count is 0 or > 3) return "(#131009) action.buttons must hold 1 to 3 buttons";
+        var titles = new HashSet<string>();
+        foreach (var b in buttons)
+        {
+            var id = b?["reply"]?["id"]?.GetValue<string>();
+            var title = b?["reply"]?["title"]?.GetValue<string>();
+            if (b?["type"]?.GetValue<string>() != "reply" || string.IsNullOrEmpty(id) || id.Length > 256) return "(#131009) a button needs type reply and an id of 1 to 256 characters";
+            if (string.IsNullOrEmpty(title) || title.Length > 20 || !titles.Add(title)) return "(#131009) button titles must be unique, 1 to 20 characters";
+        }
+        return null;
+    }
 
     private static IResult Error(int status, int code, string message, string type) => Results.Json(new JsonObject
     {

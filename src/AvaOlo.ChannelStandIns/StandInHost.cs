@@ -26,6 +26,12 @@ public abstract class StandInHost : IAsyncDisposable
 
     public ConcurrentQueue<ReceivedMessage> Received { get; } = new();
 
+    /// <summary>Files the provider holds for received messages (voice notes, photos), by id: see AddMedia.</summary>
+    protected ConcurrentDictionary<string, (byte[] Bytes, string MimeType)> Media { get; } = new();
+
+    /// <summary>The ids of media files downloaded (with the right credentials), in order.</summary>
+    public ConcurrentQueue<string> MediaServed { get; } = new();
+
     /// <summary>Where it listens, e.g. http://127.0.0.1:41234.</summary>
     public Uri Address { get; private set; } = null!;
 

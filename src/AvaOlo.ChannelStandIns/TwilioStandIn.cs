@@ -40,7 +40,28 @@ public sealed class TwilioStandIn : StandInHost
 
     public static string NewSid(string prefix = "SM") => prefix + Guid.NewGuid().ToString("N");
 
-    protected override void Map(WebApplication app) => app.MapPost("/2010-04-01/Accounts/{sid}/Messages.json", async (string sid, HttpContext http) =>
+    /// <summary>Holds a file as Twilio holds a received message's media; returns its MediaUrl0, fetched with basic auth SID:token.</summary>
+    public string AddMedia(byte[] bytes, string mimeType)
+    {
+        var media = NewSid("ME");
+        Media[media] = (bytes, mimeType);
+        return new Uri(Address, $"2010-04-01/Accounts/{AccountSid}/Messages/{NewSid("MM")}/Media/{media}").ToString();
+    }
+
+    protected override void Map(WebApplication app)
+    {
+        MapMessages(app);
+        app.MapGet("/2010-04-01/Accounts/{sid}/Messages/{message}/Media/{media}", (string sid, string media, HttpContext http) =>
+        {
+            var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{AccountSid}:{AuthToken}"));
+            if (sid != AccountSid || http.Request.Headers.Authorization.ToString() != expected) return Error(401, 20003, "Authenticate");
+            if (!Media.TryGetValue(media, out var file)) return Error(404, 20404, "The requested resource was not found");
+            MediaServed.Enqueue(media);
+            return Results.Bytes(file.Bytes, file.MimeType);
+        });
+    }
+
+    private void MapMessages(WebApplication app) => app.MapPost("/2010-04-01/Accounts/{sid}/Messages.json", async (string sid, HttpContext http) =>
     {
         var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{AccountSid}:{AuthToken}"));
         if (sid != AccountSid || http.Request.Headers.Authorization.ToString() != expected) return Error(401, 20003, "Authenticate");

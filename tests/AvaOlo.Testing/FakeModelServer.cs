@@ -11,6 +11,11 @@ using Microsoft.Extensions.Logging;
 
 namespace AvaOlo.Testing;
 
+/// <summary>An audio file the fake server was asked to transcribe, with the form's other fields.</summary>
+public sealed record ReceivedAudio(byte[] File, string FileName, string ContentType, string Model, string Language, string ResponseFormat, string Authorization);
+
+internal sealed record FakeTranscript(string Text, string Language, double Duration, int Status);
+
 /// <summary>One scripted reply of the fake model server.</summary>
 public abstract record FakeReply
 {
@@ -51,6 +56,7 @@ public sealed class FakeModelServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         _app = builder.Build();
         _app.MapPost("/v1/chat/completions", HandleAsync);
+        _app.MapPost("/v1/audio/transcriptions", TranscribeAsync);
         _app.StartAsync().GetAwaiter().GetResult();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseUrl = new Uri(address.TrimEnd('/') + "/v1");
@@ -70,6 +76,18 @@ public sealed class FakeModelServer : IAsyncDisposable
         return this;
     }
 
+    /// <summary>What POST /v1/audio/transcriptions received, one entry per well-formed request.</summary>
+    public ConcurrentQueue<ReceivedAudio> Transcriptions { get; } = new();
+
+    private readonly ConcurrentQueue<FakeTranscript> _transcripts = new();
+
+    /// <summary>The next transcription's result: the words (scripted: the audio itself is real), language and duration; or a failure status.</summary>
+    public FakeModelServer ThenTranscript(string text, string language = "slovenian", double duration = 1.5, int status = 200)
+    {
+        _transcripts.Enqueue(new FakeTranscript(text, language, duration, status));
+        return this;
+    }
+
     /// <summary>Everything the server received, as one string: for "this never reached the model" assertions.</summary>
     public string AllReceived => string.Join("\n", Requests);
 
@@ -81,6 +99,37 @@ public sealed class FakeModelServer : IAsyncDisposable
         var request = JsonNode.Parse(body)!;
         var reply = _script.TryDequeue(out var next) ? next : Default;
         await WriteAsync(http, request, reply);
+    }
+
+    // OpenAI's documented shape: multipart/form-data with file and model required, language and response_format optional;
+    // verbose_json answers with task, language, duration, text and segments. A malformed request gets OpenAI's 400.
+    private async Task TranscribeAsync(HttpContext http)
+    {
+        if (!http.Request.HasFormContentType) { await FailAsync(http, 400, "Expected multipart/form-data"); return; }
+        var form = await http.Request.ReadFormAsync();
+        var file = form.Files.GetFile("file");
+        var model = form["model"].ToString();
+        if (file is null || file.Length == 0) { await FailAsync(http, 400, "Missing required parameter: 'file'."); return; }
+        if (model.Length == 0) { await FailAsync(http, 400, "Missing required parameter: 'model'."); return; }
+        using var bytes = new MemoryStream();
+        await file.CopyToAsync(bytes);
+        var format = form["response_format"].ToString();
+        Transcriptions.Enqueue(new ReceivedAudio(bytes.ToArray(), file.FileName, file.ContentType, model, form["language"].ToString(), format,
+            http.Request.Headers.Authorization.ToString()));
+        var next = _transcripts.TryDequeue(out var t) ? t : new FakeTranscript("", "", 0, 500);
+        if (next.Status != 200) { await FailAsync(http, next.Status, "scripted transcription failure"); return; }
+        var body = format == "verbose_json"
+            ? new JsonObject { ["task"] = "transcribe", ["language"] = next.Language, ["duration"] = next.Duration, ["text"] = next.Text, ["segments"] = new JsonArray() }
+            : new JsonObject { ["text"] = next.Text };
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync(body.ToJsonString());
+    }
+
+    private static async Task FailAsync(HttpContext http, int status, string message)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync(new JsonObject { ["error"] = new JsonObject { ["message"] = message, ["type"] = "invalid_request_error" } }.ToJsonString());
     }
 
     private async Task WriteAsync(HttpContext http, JsonNode request, FakeReply reply)

@@ -24,6 +24,11 @@ public sealed class WhatsAppOptions
     [ConfigurationKeyName("TWILIO_WHATSAPP_NUMBER")] public string? TwilioWhatsAppNumber { get; set; }
     [ConfigurationKeyName("TWILIO_API_URL")] public string? TwilioApiUrl { get; set; }
 
+    /// <summary>The speech-to-text model for voice notes, on the assistant's OpenAI-compatible server.</summary>
+    [ConfigurationKeyName("TRANSCRIPTION_MODEL")] public string? TranscriptionModel { get; set; }
+
+    public string Transcription => Blank(TranscriptionModel) ?? "whisper-1";
+
     /// <summary>The address providers call (behind a load balancer): Twilio signs that URL, not ours.</summary>
     [ConfigurationKeyName("PUBLIC_BASE_URL")] public string? PublicBaseUrl { get; set; }
 

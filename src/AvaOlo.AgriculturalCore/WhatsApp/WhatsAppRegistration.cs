@@ -1,6 +1,7 @@
 using AvaOlo.AgriculturalCore.WhatsApp.Answering;
 using AvaOlo.AgriculturalCore.WhatsApp.CloudApi;
 using AvaOlo.AgriculturalCore.WhatsApp.Inbox;
+using AvaOlo.AgriculturalCore.WhatsApp.Media;
 using AvaOlo.AgriculturalCore.WhatsApp.Outbox;
 using AvaOlo.AgriculturalCore.WhatsApp.Twilio;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,14 @@ public static class WhatsAppRegistration
         services.AddSingleton<AvaOlo.ServiceDefaults.IHealthChannels>(sp => sp.GetRequiredService<ChannelHealth>());
         services.AddScoped<ChannelAnswerer>();
         services.AddScoped<ReplyComposer>();
+        services.AddScoped<PendingReports>();
+        services.AddScoped<VoiceNotes>();
+        services.AddScoped<LocationReplies>();
+        services.AddSingleton<MediaFetcher>();
+        services.AddSingleton<Transcriber>();
+        // One attempt per call: the inbox retries the whole message with backoff. A voice note may take a while to transcribe.
+        services.AddHttpClient(MediaFetcher.ClientName, c => c.Timeout = TimeSpan.FromSeconds(60));
+        services.AddHttpClient(Transcriber.ClientName, c => c.Timeout = TimeSpan.FromSeconds(120));
         services.AddSingleton<IMessageSender, CloudApiSender>();
         services.AddSingleton<IMessageSender, TwilioSender>();
         foreach (var name in new[] { CloudApiSender.ClientName, TwilioSender.ClientName })

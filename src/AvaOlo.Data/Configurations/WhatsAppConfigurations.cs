@@ -19,6 +19,11 @@ internal sealed class InboundMessageConfiguration : IEntityTypeConfiguration<Inb
         b.Property(m => m.State).HasMaxLength(16);
         b.Property(m => m.LockedBy).HasMaxLength(128);
         b.Property(m => m.LastError).HasMaxLength(2000);
+        b.Property(m => m.MediaRef).HasMaxLength(2048);
+        b.Property(m => m.MediaType).HasMaxLength(128);
+        b.Property(m => m.Transcript).HasMaxLength(8000);
+        b.Property(m => m.TranscriptLanguage).HasMaxLength(16);
+        b.Property(m => m.ReviewFlag).HasMaxLength(32);
         // The provider delivers at least once: the second copy of a message is refused here (INSERT … ON CONFLICT DO NOTHING).
         b.HasIndex(m => new { m.Provider, m.ProviderMessageId }).IsUnique();
         // The workers' claim: pending messages, oldest first per sender, without scanning answered ones.

@@ -36,6 +36,30 @@ public sealed class InboundMessage
     public int? FarmerId { get; set; }
     /// <summary>The stored exchange (conversations.id) when the message was answered by the assistant.</summary>
     public long? ConversationId { get; set; }
+    /// <summary>
+    /// Where the media is, never its bytes: Meta's media id (fetched through GET /{media-id}) or Twilio's MediaUrl0.
+    /// Photos and voice notes stay with the provider; the agronomists' workbench links to them.
+    /// </summary>
+    public string? MediaRef { get; set; }
+    /// <summary>The media's MIME type as the provider gave it (audio/ogg, image/jpeg, …).</summary>
+    public string? MediaType { get; set; }
+    /// <summary>A voice note's words as transcribed, the language the transcription heard, and the audio's length.</summary>
+    public string? Transcript { get; set; }
+    public string? TranscriptLanguage { get; set; }
+    public double? AudioSeconds { get; set; }
+    /// <summary><see cref="InboxReviewFlags"/>: why an agronomist should look at this exchange first; null for an ordinary one.</summary>
+    public string? ReviewFlag { get; set; }
+}
+
+/// <summary>Why a received message needs an agronomist's eye (whatsapp_inbox.review_flag).</summary>
+public static class InboxReviewFlags
+{
+    /// <summary>Work the farmer reported while no model could turn it into a proposal: nothing was recorded, an agronomist records it.</summary>
+    public const string UnconfirmedRecordReport = "unconfirmed_record_report";
+    /// <summary>A photo: the model's cautious reading (or none) waits for an agronomist.</summary>
+    public const string Image = "image";
+    /// <summary>Not for review: the sender was over a limit and told so — once a day; their further messages that day get no reply.</summary>
+    public const string OverLimit = "over_limit";
 }
 
 /// <summary>

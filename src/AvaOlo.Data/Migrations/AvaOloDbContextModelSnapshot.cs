@@ -867,6 +867,10 @@ namespace AvaOlo.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
 
+                    b.Property<double?>("AudioSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("audio_seconds");
+
                     b.Property<long?>("ConversationId")
                         .HasColumnType("bigint")
                         .HasColumnName("conversation_id");
@@ -888,6 +892,16 @@ namespace AvaOlo.Data.Migrations
                     b.Property<DateTimeOffset?>("LockedUntil")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("locked_until");
+
+                    b.Property<string>("MediaRef")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("media_ref");
+
+                    b.Property<string>("MediaType")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("media_type");
 
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone")
@@ -923,6 +937,11 @@ namespace AvaOlo.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("recipient");
 
+                    b.Property<string>("ReviewFlag")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("review_flag");
+
                     b.Property<string>("Sender")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -948,6 +967,16 @@ namespace AvaOlo.Data.Migrations
                     b.Property<string>("Text")
                         .HasColumnType("text")
                         .HasColumnName("text");
+
+                    b.Property<string>("Transcript")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("transcript");
+
+                    b.Property<string>("TranscriptLanguage")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("transcript_language");
 
                     b.Property<string>("Type")
                         .IsRequired()

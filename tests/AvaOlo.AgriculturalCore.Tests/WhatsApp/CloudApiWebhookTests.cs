@@ -124,7 +124,7 @@ public sealed class CloudApiWebhookTests(TestDatabase database) : WhatsAppTestBa
     }
 
     [Fact]
-    public async Task Audio_image_and_location_are_stored_and_get_the_polite_text_only_reply_in_the_farmers_language()
+    public async Task Without_a_model_audio_image_and_an_unknown_numbers_location_are_stored_and_get_a_polite_reply_in_the_farmers_language()
     {
         var now = DateTimeOffset.UtcNow;
         var ids = new[] { CloudApiPayloads.NewMessageId(), CloudApiPayloads.NewMessageId(), CloudApiPayloads.NewMessageId() };
@@ -133,8 +133,8 @@ public sealed class CloudApiWebhookTests(TestDatabase database) : WhatsAppTestBa
         Assert.Equal(HttpStatusCode.OK, (await PostSignedAsync(CloudApiPayloads.Location(PhoneNumberId, "+359881234567", ids[2], now, 42.1354, 24.7453))).StatusCode);
 
         var replies = await Meta.WaitForAsync(m => ids.Contains(m.ReplyTo), 3, TimeSpan.FromSeconds(30));
-        Assert.StartsWith("Hvala! Za sada mogu čitati samo tekstualne poruke", replies.Single(r => r.ReplyTo == ids[0]).Text); // farmer A: hr
-        Assert.StartsWith("Hvala! Zaenkrat znam brati samo besedilna", replies.Single(r => r.ReplyTo == ids[1]).Text);        // farmer B: sl
+        Assert.StartsWith("Hvala na glasovnoj poruci! Za slušanje glasovnih poruka potreban je AI savjetnik", replies.Single(r => r.ReplyTo == ids[0]).Text); // A: hr
+        Assert.StartsWith("Hvala za fotografijo! Agronom si jo bo ogledal", replies.Single(r => r.ReplyTo == ids[1]).Text); // farmer B: sl
         Assert.StartsWith("Благодаря!", replies.Single(r => r.ReplyTo == ids[2]).Text);                                        // unknown +359: bg
 
         await using var db = Database.CreateContext();

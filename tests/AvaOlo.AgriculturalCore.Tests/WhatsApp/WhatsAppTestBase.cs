@@ -33,9 +33,18 @@ public abstract class WhatsAppTestBase(TestDatabase database) : IAsyncLifetime
 
     protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
+    /// <summary>True to seed the real demo data (<see cref="D"/>) instead of <see cref="World"/>.</summary>
+    protected virtual bool DemoData => false;
+    protected Assistant.Demo D { get; private set; } = null!;
+
+    /// <summary>True to start a fake model server (<see cref="Model"/>) and point OPENAI_BASE_URL at it.</summary>
+    protected virtual bool WithModel => false;
+    protected FakeModelServer? Model { get; private set; }
+
     public async Task InitializeAsync()
     {
-        W = await World.CreateAsync(Database);
+        if (DemoData) D = await Assistant.Demo.CreateAsync(Database);
+        else W = await World.CreateAsync(Database);
         Meta = await CloudApiStandIn.StartAsync(AccessToken, PhoneNumberId, AppSecret);
         Twilio = await TwilioStandIn.StartAsync(TwilioSid, TwilioToken);
         Twilio.SendStatuses = false; // its callbacks would go to PUBLIC_BASE_URL, which is not this machine
@@ -46,6 +55,14 @@ public abstract class WhatsAppTestBase(TestDatabase database) : IAsyncLifetime
             ["TWILIO_ACCOUNT_SID"] = TwilioSid, ["TWILIO_AUTH_TOKEN"] = TwilioToken, ["TWILIO_WHATSAPP_NUMBER"] = TwilioNumber,
             ["TWILIO_API_URL"] = Twilio.Address.ToString(), ["PUBLIC_BASE_URL"] = PublicBaseUrl,
         };
+        if (WithModel)
+        {
+            Model = new FakeModelServer();
+            settings["OPENAI_BASE_URL"] = Model.BaseUrl.ToString();
+            settings["OPENAI_MODEL"] = "fake-model";
+            settings["LLM_TIMEOUT_SECONDS"] = "5";
+            settings["LLM_DEADLINE_SECONDS"] = "10";
+        }
         foreach (var (k, v) in ExtraSettings) settings[k] = v;
         Factory = new CoreFactory(Database, settings);
         Meta.Webhook = Webhook;
@@ -56,6 +73,7 @@ public abstract class WhatsAppTestBase(TestDatabase database) : IAsyncLifetime
         await Factory.DisposeAsync();
         await Meta.DisposeAsync();
         await Twilio.DisposeAsync();
+        if (Model is not null) await Model.DisposeAsync();
         Client.Dispose();
     }
 

@@ -38,6 +38,7 @@ public sealed class ProposalExecutor(IDbContextFactory<AvaOloDbContext> contexts
             {
                 PendingActionKinds.RecordTask => await RecordAsync(db, proposal, ct),
                 PendingActionKinds.DeleteTask => await DeleteAsync(db, proposal, ct),
+                PendingActionKinds.SetLocation => await LocateAsync(db, proposal, ct),
                 _ => (false, $"unknown kind {proposal.Kind}", []),
             };
             proposal.Resolution = done ? PendingActionResolutions.Confirmed : PendingActionResolutions.Failed;
@@ -78,6 +79,16 @@ public sealed class ProposalExecutor(IDbContextFactory<AvaOloDbContext> contexts
         if (task is null) return (false, $"task {p.TaskId} no longer exists", []);
         db.Tasks.Remove(task);
         return (true, $"task {task.Id} deleted", [new AnswerSource("task", task.Type, task.Id)]);
+    }
+
+    private static async Task<(bool, string, IReadOnlyList<AnswerSource>)> LocateAsync(AvaOloDbContext db, PendingAction proposal, CancellationToken ct)
+    {
+        var p = JsonSerializer.Deserialize<SetLocationProposal>(proposal.Payload, Proposals.Json)!;
+        var field = await db.Fields.FirstOrDefaultAsync(f => f.Id == p.FieldId && f.FarmerId == proposal.FarmerId, ct);
+        if (field is null) return (false, $"field {p.FieldId} is no longer the farmer's", []);
+        field.CentroidLat = Math.Round((decimal)p.Latitude, 6);
+        field.CentroidLon = Math.Round((decimal)p.Longitude, 6);
+        return (true, $"field {field.Id} located", [new AnswerSource("field", field.Name, field.Id)]);
     }
 
     /// <summary>After a spraying is recorded: from when each field is safe to harvest, by the product's interval in the farmer's country.</summary>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using AvaOlo.AgriculturalCore.Common;
 using AvaOlo.AgriculturalCore.Assistant;
+using AvaOlo.AgriculturalCore.Assistant.Confirmations;
 using AvaOlo.AgriculturalCore.Assistant.Exchanges;
 using Npgsql;
 using AvaOlo.Data;
@@ -9,7 +10,10 @@ using AvaOlo.Data;
 namespace AvaOlo.AgriculturalCore.WhatsApp.Answering;
 
 /// <summary>The answer to one text, and who asked: the stored exchange (conversations.id, none when refused) and the farmer, if known.</summary>
-public sealed record ChannelAnswer(string Text, string? Language, int? FarmerId, long? ConversationId);
+/// <param name="Proposal">A change the answer asks the farmer to confirm (the reply carries Yes/No buttons for it).</param>
+/// <param name="OverLimit">The question was refused because the asker is over a limit (the day's model budget).</param>
+public sealed record ChannelAnswer(string Text, string? Language, int? FarmerId, long? ConversationId, PendingConfirmation? Proposal = null,
+    bool OverLimit = false);
 
 /// <summary>
 /// The one place where a WhatsApp text becomes an assistant question. The asker is the sender's number, which the
@@ -22,20 +26,25 @@ public sealed class ChannelAnswerer(NpgsqlDataSource data, QueryPipeline pipelin
 {
     public const string Channel = "whatsapp";
 
-    public async Task<ChannelAnswer> AnswerAsync(string senderE164, string text, CancellationToken ct)
+    /// <param name="explicitAnswer">A tapped Yes/No button, already checked to answer the thread's open proposal.</param>
+    public async Task<ChannelAnswer> AnswerAsync(string senderE164, string text, CancellationToken ct, ConfirmationAnswer? explicitAnswer = null)
     {
         var asker = await FindOrUnknownAsync(senderE164, ct);
         var question = text.Length > QueryRules.MaxQueryLength ? text[..QueryRules.MaxQueryLength] : text;
         var (q, errors) = QueryRules.Validate(new QueryRequest(question, null, senderE164, null, null, ThreadOf(asker)));
         if (q is null) throw new InvalidOperationException($"the stored message cannot be asked: {string.Join("; ", errors.ToDictionary().Select(e => e.Key))}");
-        return await pipeline.AnswerAsync(Asking.ForSender(asker, Channel), q, ct) switch
+        return await pipeline.AnswerAsync(Asking.ForSender(asker, Channel), q, ct, explicitAnswer) switch
         {
-            AskOutcome.Answered a => new(a.Response.Response, a.Response.Language, asker.FarmerId, a.Response.Metadata.ExchangeId),
+            AskOutcome.Answered a => new(a.Response.Response, a.Response.Language, asker.FarmerId, a.Response.Metadata.ExchangeId,
+                a.Response.Metadata.PendingConfirmation),
             // A refusal (the day's model budget spent, say) is told to the farmer in their language, not retried.
-            AskOutcome.Refused r => new(r.Detail, r.Language, asker.FarmerId, null),
+            AskOutcome.Refused r => new(r.Detail, r.Language, asker.FarmerId, null, OverLimit: r.Status == 429),
             var other => throw new InvalidOperationException($"unexpected outcome {other.GetType().Name}"),
         };
     }
+
+    /// <summary>The asker a number stands for: a farmer, or an unknown phone with the number's country.</summary>
+    public Task<Asker> AskerAsync(string phone, CancellationToken ct) => FindOrUnknownAsync(phone, ct);
 
     /// <summary>The farmer a number belongs to (for replies that do not go through the assistant), or null.</summary>
     public async Task<Asker?> FindAsync(string phone, CancellationToken ct) =>

@@ -64,8 +64,10 @@ public static class CloudApiNotification
             // Meta gives the sender's number as digits without "+".
             var phone = Phones.Parse("+" + Str(m, "from"));
             if (!phone.IsValid) return new($"{at}.from", $"must be the sender's number in international digits: it {phone.Error}");
+            var (mediaRef, mediaType) = MediaOf(m, type);
+            if (mediaRef is { Length: > 256 }) return new($"{at}.{type}.id", "must be the media id, at most 256 characters");
             into.Add(new InboundItem(ChannelProviders.Meta, id, phone.E164!, phone.Country, recipient, type, TextOf(m, type),
-                m.GetRawText(), Timestamp(m)));
+                m.GetRawText(), Timestamp(m), mediaRef, mediaType?[..Math.Min(mediaType.Length, 128)]));
         }
         return null;
     }
@@ -103,6 +105,11 @@ public static class CloudApiNotification
             _ => Str(part, "caption"),
         };
     }
+
+    /// <summary>The media id and MIME type of a voice note, photo, video, document or sticker.</summary>
+    private static (string? Id, string? MimeType) MediaOf(JsonElement m, string type) =>
+        type is "audio" or "voice" or "image" or "video" or "document" or "sticker" && m.TryGetProperty(type, out var part) && part.ValueKind == JsonValueKind.Object
+            ? (Str(part, "id"), Str(part, "mime_type")) : (null, null);
 
     private static string? ErrorOf(JsonElement s)
     {

@@ -17,7 +17,7 @@ public static class InboxStore
 
     private const string InsertMessage =
         "INSERT INTO whatsapp_inbox (provider, provider_message_id, sender, sender_country, recipient, type, text, payload, sent_at, received_at, " +
-        "state, attempts, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, 'pending', 0, $10) " +
+        "state, attempts, next_attempt_at, media_ref, media_type) VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, 'pending', 0, $10, $11, $12) " +
         "ON CONFLICT (provider, provider_message_id) DO NOTHING";
 
     private const string InsertStatus =
@@ -43,7 +43,7 @@ public static class InboxStore
         await using var batch = new NpgsqlBatch(conn);
         foreach (var m in n.Messages)
             batch.BatchCommands.Add(Command(InsertMessage, m.Provider, m.ProviderMessageId, m.Sender, Text(m.SenderCountry), Text(m.Recipient), m.Type,
-                Text(m.Text), m.Payload, Stamp(m.SentAt), now));
+                Text(m.Text), m.Payload, Stamp(m.SentAt), now, Text(m.MediaRef), Text(m.MediaType)));
         foreach (var s in n.Statuses)
         {
             batch.BatchCommands.Add(Command(InsertStatus, s.Provider, s.ProviderMessageId, s.Status, Stamp(s.OccurredAt), Text(s.Error), now));

@@ -67,8 +67,9 @@ public sealed class InboxWorker(NpgsqlDataSource data, IServiceScopeFactory scop
         {
             await using var scope = scopes.CreateAsyncScope();
             var reply = await scope.ServiceProvider.GetRequiredService<ReplyComposer>().ComposeAsync(m, stop);
-            var parts = MessageSplitter.Split(reply.Text, m.Provider == ChannelProviders.Twilio ? MessageSplitter.TwilioMaxLength : MessageSplitter.MaxLength);
-            if (!await InboxWork.FinishAsync(data, m.Id, InboxStates.Answered, parts, reply.FarmerId, reply.ConversationId, null, clock.GetUtcNow(), stop))
+            var parts = ReplyParts.Of(reply.Text, m.Provider, reply.Buttons, reply.ButtonHint);
+            if (!await InboxWork.FinishAsync(data, m.Id, InboxStates.Answered, parts, reply.FarmerId, reply.ConversationId, null, clock.GetUtcNow(), stop,
+                reply.ReviewFlag))
                 log.LogWarning("WhatsApp message {InboxId} was answered by another instance first; this answer is not sent", m.Id);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -97,7 +98,7 @@ public sealed class InboxWorker(NpgsqlDataSource data, IServiceScopeFactory scop
             {
                 log.LogError(e, "WhatsApp message {InboxId} failed {Attempts} times; marked failed and the farmer told", m.Id, m.Attempts);
                 var (_, sorry) = ChannelPhrases.Failed(ReplyComposer.LanguageOf(null, m.SenderCountry));
-                await InboxWork.FinishAsync(data, m.Id, InboxStates.Failed, [sorry], null, null, reason, clock.GetUtcNow(), stop);
+                await InboxWork.FinishAsync(data, m.Id, InboxStates.Failed, [new ReplyPart(sorry)], null, null, reason, clock.GetUtcNow(), stop);
             }
             else
             {

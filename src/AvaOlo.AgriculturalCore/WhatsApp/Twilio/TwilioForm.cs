@@ -26,8 +26,11 @@ public static class TwilioForm
         var type = TypeOf(f, media);
         var text = f.GetValueOrDefault("ButtonText") is { Length: > 0 } button ? button : f.GetValueOrDefault("Body");
         var payload = JsonSerializer.Serialize(f.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => kv.Value));
+        var mediaUrl = media > 0 ? f.GetValueOrDefault("MediaUrl0") : null;
+        if (mediaUrl is { Length: > 2048 }) return (null, new("MediaUrl0", "must be at most 2048 characters"));
+        var mediaType = media > 0 ? f.GetValueOrDefault("MediaContentType0") : null;
         var item = new InboundItem(ChannelProviders.Twilio, sid, phone.E164!, phone.Country, f.GetValueOrDefault("To"), type,
-            string.IsNullOrEmpty(text) ? null : text, payload, null);
+            string.IsNullOrEmpty(text) ? null : text, payload, null, mediaUrl, mediaType?[..Math.Min(mediaType.Length, 128)]);
         return (new Notification([item], []), null);
     }
 

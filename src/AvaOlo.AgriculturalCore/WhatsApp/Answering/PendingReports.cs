@@ -1,0 +1,30 @@
+using AvaOlo.AgriculturalCore.Assistant;
+using AvaOlo.AgriculturalCore.Assistant.Checks;
+using AvaOlo.AgriculturalCore.Assistant.Exchanges;
+using AvaOlo.AgriculturalCore.Assistant.Languages;
+using AvaOlo.Data.Entities;
+
+namespace AvaOlo.AgriculturalCore.WhatsApp.Answering;
+
+/// <summary>
+/// Keeps a message the assistant cannot handle now (work reported while no model is configured) for an agronomist:
+/// the exchange is stored in the farmer's thread, pending review, with the acknowledgement the farmer got as its
+/// answer — so what was sent and what was stored agree, nothing is recorded, and nothing is lost.
+/// </summary>
+public sealed class PendingReports(ReplyLanguages languages, ExchangeStore exchanges, AnswerChecker checker, TimeProvider clock)
+{
+    /// <param name="phrase">The acknowledgement in the reply language (ChannelPhrases).</param>
+    public async Task<ChannelAnswer> KeepAsync(Asker asker, string question, Func<string?, (string Language, string Text)> phrase, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var language = languages.Choose(question, null, asker.PreferredLanguage, asker.CountryCode).Code;
+        var (said, text) = phrase(language);
+        var request = new AssistantRequest(asker.FarmerId, asker.CountryCode, said, question.Length > QueryRules.MaxQueryLength ? question[..QueryRules.MaxQueryLength] : question,
+            DateOnly.FromDateTime(now.UtcDateTime), ChannelAnswerer.ThreadOf(asker));
+        var answer = new AssistantAnswer(text, said, []);
+        var checks = checker.CheckRuleBasedAnswer(answer, said, asker.CountryCode);
+        var id = await exchanges.StoreAsync(new ExchangeRecord(Asking.ForSender(asker, ChannelAnswerer.Channel), request, AnswerMethods.Offline, answer,
+            System.Text.Json.JsonSerializer.Serialize(checks, ExchangeStore.Json), checks.All(c => c.Passed), true, 0, [], now), ct);
+        return new(text, said, asker.FarmerId, id);
+    }
+}
