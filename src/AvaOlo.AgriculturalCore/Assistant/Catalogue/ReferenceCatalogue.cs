@@ -15,8 +15,12 @@ public sealed class ReferenceCatalogue(NpgsqlDataSource data, TimeProvider clock
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
-    /// <summary>A catalogue product with the folded first word of its name, which questions are matched against.</summary>
-    public sealed record Material(MaterialFact Fact, string? FirstWord);
+    /// <summary>A catalogue product with its name's words in Latin letters (TextMatch.LatinWords), made once per load.</summary>
+    public sealed record Material(MaterialFact Fact, string[] Words)
+    {
+        /// <summary>The first word, which questions are matched against ("Prosaro" for "Prosaro 250 EC").</summary>
+        public string? FirstWord => Words.FirstOrDefault();
+    }
 
     private sealed record Entry<T>(T Value, DateTimeOffset At);
 
@@ -27,7 +31,7 @@ public sealed class ReferenceCatalogue(NpgsqlDataSource data, TimeProvider clock
     {
         if (Volatile.Read(ref _materials) is { } known && Fresh(known.At)) return known.Value;
         var rows = await Sql.ListAsync(data, CatalogueSql.Materials, static r => new MaterialFact(r.GetInt32(0), r.GetString(1), r.GetString(2)), ct);
-        var materials = rows.Select(m => new Material(m, TextMatch.LatinWords(m.Name).FirstOrDefault())).ToList();
+        var materials = rows.Select(m => new Material(m, TextMatch.LatinWords(m.Name))).ToList();
         Volatile.Write(ref _materials, new(materials, clock.GetUtcNow()));
         return materials;
     }

@@ -35,7 +35,8 @@ public sealed partial class RuleBasedAnswerer(FarmFactReader facts, ReferenceCat
         // A pre-harvest question is answered from the catalogue alone, whatever the farmer grows: no read of the records.
         var fields = request.FarmerId is { } farmerId && !Intents.AsksForPreHarvestInterval(request.Question)
             ? await facts.FieldsAsync(farmerId, ct) : [];
-        var understood = Understander.Understand(request.Question, fields);
+        var products = (await catalogue.MaterialsAsync(ct)).Select(m => m.Words);
+        var understood = Understander.Understand(request.Question, fields, products);
         var ask = understood.Ask;
 
         if (ask == Ask.PreHarvestInterval)

@@ -10,9 +10,9 @@ namespace AvaOlo.AgriculturalCore.Assistant.RuleBased.Understanding;
 /// </summary>
 public static class Features
 {
-    public static List<ulong> Of(string text)
+    /// <param name="words">The question's words, already <see cref="TextMatch.LatinWords"/>.</param>
+    public static List<ulong> Of(string[] words)
     {
-        var words = TextMatch.LatinWords(text);
         var features = new List<ulong>(words.Length * 12);
         string? previous = null;
         foreach (var word in words)

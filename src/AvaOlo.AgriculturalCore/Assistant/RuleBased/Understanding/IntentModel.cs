@@ -1,3 +1,5 @@
+using AvaOlo.AgriculturalCore.Assistant.Matching;
+
 namespace AvaOlo.AgriculturalCore.Assistant.RuleBased.Understanding;
 
 /// <summary>
@@ -20,7 +22,7 @@ public sealed class IntentModel
     {
         var labels = examples.Select(e => e.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var index = labels.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i, StringComparer.Ordinal);
-        var data = examples.Select(e => (Label: index[e.Label], Features: Features.Of(e.Text).Distinct().ToArray())).ToArray();
+        var data = examples.Select(e => (Label: index[e.Label], Features: Features.Of(TextMatch.LatinWords(e.Text)).Distinct().ToArray())).ToArray();
         var weights = new Dictionary<ulong, float[]>();
         var totals = new Dictionary<ulong, float[]>();   // sum over steps of each weight's value, for the average
         var stamps = new Dictionary<ulong, int[]>();     // the step each weight last changed at
@@ -67,9 +69,9 @@ public sealed class IntentModel
     }
 
     /// <summary>The best label and its lead over the runner-up (0 when the question shares nothing with the training).</summary>
-    public (string Label, float Margin) Predict(string text)
+    public (string Label, float Margin) Predict(string[] words)
     {
-        var scores = Scores(_weights, Features.Of(text).Distinct().ToArray(), _labels.Length);
+        var scores = Scores(_weights, Features.Of(words).Distinct().ToArray(), _labels.Length);
         var best = Best(scores);
         var second = scores.Where((_, i) => i != best).DefaultIfEmpty(0).Max();
         return (_labels[best], scores[best] - second);

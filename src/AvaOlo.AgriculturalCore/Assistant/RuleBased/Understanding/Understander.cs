@@ -21,14 +21,32 @@ public sealed record Understood(Ask Ask, FieldFact? Field);
 /// </summary>
 public static class Understander
 {
-    public static Understood Understand(string question, IReadOnlyList<FieldFact> fields) => Understand(Trained.Model, question, fields);
+    /// <param name="products">Catalogue product names as <see cref="TextMatch.LatinWords"/>.</param>
+    public static Understood Understand(string question, IReadOnlyList<FieldFact> fields, IEnumerable<string[]> products) =>
+        Understand(Trained.Model, question, fields, products);
 
-    public static Understood Understand(IntentModel model, string question, IReadOnlyList<FieldFact> fields)
+    /// <summary>
+    /// The classifier reads the question with the field and product it names replaced by tokens, as in its training
+    /// ("how big is {field}"): that a field is named is what tells "how many hectares has Mota" from "how many hectares
+    /// have I", and the name's own letters ("Nagy" is "big") must not count as words.
+    /// </summary>
+    public static Understood Understand(IntentModel model, string question, IReadOnlyList<FieldFact> fields, IEnumerable<string[]> products)
     {
         if (Intents.AsksForPreHarvestInterval(question)) return new(Ask.PreHarvestInterval, null);
-        var (label, _) = model.Predict(question);
+        var words = TextMatch.LatinWords(question);
+        var named = fields.Select(f => (Field: f, Words: TextMatch.LatinWords(f.Name))).ToList();
+        var (field, fieldWords) = Mentions.Find(words, named, f => f.Words).FirstOrDefault();
+        if (field is not null) words = Mentions.Mask(words, fieldWords, Mentions.FieldToken);
+        // A product is named by its first word, as the catalogue matches it ("Prosaro"; "KAN" is too short to tell from "kann").
+        var firstWords = products.Where(p => p is [{ Length: >= 4 }, ..]).Select(p => p[..1]);
+        foreach (var product in Mentions.Find(words, firstWords, p => p).Take(2))
+            words = Mentions.Mask(words, product, Mentions.ProductToken);
+        var (label, _) = model.Predict(words);
         var ask = Parse(label);
-        var field = Mentions.Find(TextMatch.LatinWords(question), fields, f => f.Name).FirstOrDefault();
+        // A question about one field that names none outright: a field name's generic word ("на Нађ табли" for "Nagy
+        // tábla") will do when exactly one field has it.
+        if (field is null && ask is Ask.FieldArea or Ask.CropOnField or Ask.Harvest or Ask.Sprayed
+            && Mentions.FindLoosely(words, named, f => f.Words) is [var only]) field = only.Field;
         return ask switch
         {
             Ask.FieldArea when field is null => new(Ask.FieldCount, null),
