@@ -7,10 +7,10 @@ namespace AvaOlo.AgriculturalCore.Assistant.Catalogue;
 public static class CropNames
 {
     // Inflected forms the shared vocabulary's stems miss: Serbian "јечму" (ječam in the locative), "u uljanoj repici",
-    // Italian "granturco", English "OSR". Only to find the rule crop a question names; nothing here gates what a farmer may grow.
+    // Italian "granturco" and "grano" (the farmers' word for wheat), English "OSR". Only to find the rule crop a question names; nothing here gates what a farmer may grow.
     private static readonly Dictionary<string, string[]> MoreStems = new(StringComparer.Ordinal)
     {
-        ["barley"] = ["јечм", "jecm"], ["maize"] = ["granturc", "kukuruz"],
+        ["wheat"] = ["grano"], ["barley"] = ["јечм", "jecm"], ["maize"] = ["granturc", "granoturc", "kukuruz"],
         ["oilseed rape"] = ["repic", "репиц", "rapeseed", "osr", "rape", "ogrscic", "rapsz"],
     };
 
@@ -21,9 +21,12 @@ public static class CropNames
     public static string? Canonical(string text)
     {
         var words = TextMatch.Words(text);
+        // The longest stem wins: Italian "granoturco" (maize) starts with "grano" (wheat).
+        string? best = null;
+        var length = 0;
         foreach (var (crop, stems) in Sets)
-            if (stems.MatchesAny(words)) return crop;
-        return null;
+            if (stems.LongestMatch(words) is var l && l > length) (best, length) = (crop, l);
+        return best;
     }
 
     /// <summary>Whether a planting's free-text crop name is the rule's crop.</summary>

@@ -26,6 +26,7 @@ public static class TextMatch
         foreach (var ch in folded)
             if (ch is >= '\u0400' and <= '\u04FF' && Cyrillic.TryGetValue(ch, out var latin)) sb.Append(latin);
             else if (ch == 'đ') sb.Append("dj");
+            else if (ch == 'ß') sb.Append("ss");
             else sb.Append(ch);
         return sb.ToString();
     }
@@ -82,6 +83,22 @@ public static class TextMatch
 public sealed class StemSet(IEnumerable<string> stems)
 {
     private readonly string[] _stems = stems.Select(TextMatch.Fold).ToArray();
+
+    /// <summary>The length of the longest stem that matches, 0 for none.</summary>
+    public int LongestMatch(string[] words)
+    {
+        var longest = 0;
+        string? joined = null;
+        foreach (var stem in _stems)
+        {
+            if (stem.Length <= longest) continue;
+            var hit = stem.Contains(' ', StringComparison.Ordinal)
+                ? (joined ??= string.Join(' ', words)).Contains(stem, StringComparison.Ordinal)
+                : stem.Length <= 3 ? words.Contains(stem) : words.Any(w => w.StartsWith(stem, StringComparison.Ordinal));
+            if (hit) longest = stem.Length;
+        }
+        return longest;
+    }
 
     public bool MatchesAny(string[] words)
     {

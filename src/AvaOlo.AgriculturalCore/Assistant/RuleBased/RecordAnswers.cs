@@ -41,11 +41,14 @@ public sealed partial class RuleBasedAnswerer
         return [string.Format(CultureInfo.InvariantCulture, c.Records.Sprayed, string.Join("; ", sprayings.Select(t => c.Format.Task(t, t.DoneOn))))];
     }
 
-    /// <summary>Inputs of this calendar year's done tasks, per product: dose per hectare times the task's hectares.</summary>
+    /// <summary>
+    /// Inputs of the last twelve months' done tasks, per product: dose per hectare times the task's hectares. Twelve
+    /// months rather than a calendar year: a winter crop's season spans the new year.
+    /// </summary>
     private async Task<IEnumerable<string>> InputUsageAsync(Context c, CancellationToken ct)
     {
         var today = c.Request.Today;
-        var uses = await facts.MaterialUsesAsync(c.FarmerId, new DateOnly(today.Year, 1, 1), today, c.Understood.Field?.Id, ct);
+        var uses = await facts.MaterialUsesAsync(c.FarmerId, today.AddDays(-365), today, c.Understood.Field?.Id, ct);
         var products = await catalogue.MaterialsMentionedAsync(c.Request.Question, ct);
         if (products.Count > 0) uses = uses.Where(u => products.Any(p => string.Equals(p.Name, u.Material, StringComparison.Ordinal))).ToList();
         if (uses.Count == 0) return [c.Records.NotUsed];

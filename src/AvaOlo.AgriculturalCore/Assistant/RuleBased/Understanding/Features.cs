@@ -11,19 +11,23 @@ namespace AvaOlo.AgriculturalCore.Assistant.RuleBased.Understanding;
 public static class Features
 {
     /// <param name="words">The question's words, already <see cref="TextMatch.LatinWords"/>.</param>
-    public static List<ulong> Of(string[] words)
+    public static HashSet<ulong> Of(string[] words)
     {
-        var features = new List<ulong>(words.Length * 12);
+        // A set: a feature counts once however often it occurs, in training and in prediction alike.
+        var features = new HashSet<ulong>(words.Length * 16);
         string? previous = null;
         foreach (var word in words)
         {
             features.Add(Hash('w', word, ReadOnlySpan<char>.Empty));
             if (previous is not null) features.Add(Hash('b', previous, word));
             previous = word;
-            var padded = $"^{word}$";
+            Span<char> padded = word.Length <= 62 ? stackalloc char[word.Length + 2] : new char[word.Length + 2];
+            padded[0] = '^';
+            word.AsSpan().CopyTo(padded[1..]);
+            padded[^1] = '$';
             for (var n = 3; n <= 5; n++)
                 for (var i = 0; i + n <= padded.Length; i++)
-                    features.Add(Hash('g', padded.AsSpan(i, n), ReadOnlySpan<char>.Empty));
+                    features.Add(Hash('g', padded.Slice(i, n), ReadOnlySpan<char>.Empty));
         }
         return features;
     }

@@ -22,7 +22,7 @@ public sealed class IntentModel
     {
         var labels = examples.Select(e => e.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var index = labels.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i, StringComparer.Ordinal);
-        var data = examples.Select(e => (Label: index[e.Label], Features: Features.Of(TextMatch.LatinWords(e.Text)).Distinct().ToArray())).ToArray();
+        var data = examples.Select(e => (Label: index[e.Label], Features: Features.Of(TextMatch.LatinWords(e.Text)).ToArray())).ToArray();
         var weights = new Dictionary<ulong, float[]>();
         var totals = new Dictionary<ulong, float[]>();   // sum over steps of each weight's value, for the average
         var stamps = new Dictionary<ulong, int[]>();     // the step each weight last changed at
@@ -68,16 +68,16 @@ public sealed class IntentModel
         }
     }
 
-    /// <summary>The best label and its lead over the runner-up (0 when the question shares nothing with the training).</summary>
-    public (string Label, float Margin) Predict(string[] words)
+    /// <summary>The labels, best first.</summary>
+    public string[] Predict(string[] words)
     {
-        var scores = Scores(_weights, Features.Of(words).Distinct().ToArray(), _labels.Length);
-        var best = Best(scores);
-        var second = scores.Where((_, i) => i != best).DefaultIfEmpty(0).Max();
-        return (_labels[best], scores[best] - second);
+        var scores = Scores(_weights, Features.Of(words), _labels.Length);
+        var order = Enumerable.Range(0, _labels.Length).ToArray();
+        Array.Sort(order, (a, b) => scores[b].CompareTo(scores[a]));
+        return order.Select(i => _labels[i]).ToArray();
     }
 
-    private static float[] Scores(Dictionary<ulong, float[]> weights, ulong[] features, int labels)
+    private static float[] Scores(Dictionary<ulong, float[]> weights, IEnumerable<ulong> features, int labels)
     {
         var scores = new float[labels];
         foreach (var f in features)

@@ -20,7 +20,7 @@ public static class Mentions
         "njiva", "niva", "njiv", "polje", "parcela", "tabla", "feld", "acker", "campo", "field", "plot", "vrt", "kert", "ograda", "dulo",
     };
 
-    /// <summary>The names the words mention, best first (more matching words, then the longer name).</summary>
+    /// <summary>The names the words mention, best first (whole names, then more matching words, then the longer name).</summary>
     /// <param name="nameWords">An item's name as <see cref="TextMatch.LatinWords"/>, made once per name, not per question.</param>
     public static List<T> Find<T>(string[] words, IEnumerable<T> items, Func<T, string[]> nameWords)
     {
@@ -37,8 +37,9 @@ public static class Mentions
             // or a generic one ("njiva") alone.
             var longMatched = counted.Any(n => n.Length >= 4 && !Generic.Contains(n) && words.Any(q => SameStem(q, n)));
             if (matched == counted.Length && matched > 0 || distinctiveMatches || counted.Length > 1 && matched * 2 >= counted.Length && longMatched)
-                found.Add((item, matched, name.Length));
+                found.Add((item, matched == counted.Length ? 1000 + matched : matched, name.Length));
         }
+        // A whole name named ("Rét") beats a part of another ("nagy", Hungarian for big, of "Nagy tábla").
         return found.OrderByDescending(f => f.Score).ThenByDescending(f => f.Length).Select(f => f.Item).ToList();
     }
 

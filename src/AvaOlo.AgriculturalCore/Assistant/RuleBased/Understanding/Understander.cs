@@ -41,8 +41,9 @@ public static class Understander
         var firstWords = products.Where(p => p is [{ Length: >= 4 }, ..]).Select(p => p[..1]);
         foreach (var product in Mentions.Find(words, firstWords, p => p).Take(2))
             words = Mentions.Mask(words, product, Mentions.ProductToken);
-        var (label, _) = model.Predict(words);
-        var ask = Parse(label);
+        // A plant count needs plants named ("how many trees"): "how many … have I" alone asks about fields.
+        var ranked = model.Predict(words);
+        var ask = Parse(ranked[0] == "plant_count" && !Intents.NamesPlants(question) ? ranked[1] : ranked[0]);
         // A question about one field that names none outright: a field name's generic word ("на Нађ табли" for "Nagy
         // tábla") will do when exactly one field has it.
         if (field is null && ask is Ask.FieldArea or Ask.CropOnField or Ask.Harvest or Ask.Sprayed
