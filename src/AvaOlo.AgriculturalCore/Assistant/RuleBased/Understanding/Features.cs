@@ -16,12 +16,13 @@ public static class Features
         // A set: a feature counts once however often it occurs, in training and in prediction alike.
         var features = new HashSet<ulong>(words.Length * 16);
         string? previous = null;
+        Span<char> buffer = stackalloc char[64];
         foreach (var word in words)
         {
             features.Add(Hash('w', word, ReadOnlySpan<char>.Empty));
             if (previous is not null) features.Add(Hash('b', previous, word));
             previous = word;
-            Span<char> padded = word.Length <= 62 ? stackalloc char[word.Length + 2] : new char[word.Length + 2];
+            var padded = word.Length <= 62 ? buffer[..(word.Length + 2)] : new char[word.Length + 2];
             padded[0] = '^';
             word.AsSpan().CopyTo(padded[1..]);
             padded[^1] = '$';
