@@ -50,7 +50,7 @@ public sealed partial class RuleBasedAnswerer(FarmFactReader facts, ReferenceCat
             var c = new Context(request, id, format, RecordPhrasebooks.For(language), understood, sources, TextMatch.LatinWords(request.Question));
             sentences.AddRange(await FromRecordsAsync(c, fields, ct));
         }
-        if (ask == Ask.Advice || (ask is Ask.Tasks or Ask.Harvest && Intents.AsksForAdvice(request.Question)))
+        if (ask == Ask.Advice || (ask is Ask.Tasks or Ask.Harvest or Ask.Sprayed && Intents.AsksForAdvice(request.Question)))
             sentences.Add(book.NeedsAdvisor);
         return new AssistantAnswer(string.Join(" ", sentences.Where(s => s.Length > 0)), language, sources);
     }

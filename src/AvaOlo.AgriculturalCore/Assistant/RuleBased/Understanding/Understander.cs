@@ -41,9 +41,11 @@ public static class Understander
         var firstWords = products.Where(p => p is [{ Length: >= 4 }, ..]).Select(p => p[..1]);
         foreach (var product in Mentions.Find(words, firstWords, p => p).Take(2))
             words = Mentions.Mask(words, product, Mentions.ProductToken);
-        // A plant count needs plants named ("how many trees"): "how many … have I" alone asks about fields.
+        // A plant count needs plants named ("how many trees"): "how many … have I" alone asks about fields. Read after
+        // masking, so a field called "Rastlinjak" (greenhouse, from "rastlina", plant) is not a plant.
+        if (Intents.CountsPlants(words)) return new(Ask.PlantCount, field);
         var ranked = model.Predict(words);
-        var ask = Parse(ranked[0] == "plant_count" && !Intents.NamesPlants(question) ? ranked[1] : ranked[0]);
+        var ask = Parse(ranked[0] == "plant_count" && !Intents.NamesPlants(words) ? ranked[1] : ranked[0]);
         // A question about one field that names none outright: a field name's generic word ("на Нађ табли" for "Nagy
         // tábla") will do when exactly one field has it.
         if (field is null && ask is Ask.FieldArea or Ask.CropOnField or Ask.Harvest or Ask.Sprayed
