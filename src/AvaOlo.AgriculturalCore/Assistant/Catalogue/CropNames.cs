@@ -6,15 +6,27 @@ namespace AvaOlo.AgriculturalCore.Assistant.Catalogue;
 /// <summary>Matches free text (a question, a planting's crop) to a rule crop through <see cref="CropVocabulary"/>.</summary>
 public static class CropNames
 {
-    private static readonly (string Crop, StemSet Stems)[] Sets = CropVocabulary.Stems.Select(kv => (kv.Key, new StemSet(kv.Value))).ToArray();
+    // Inflected forms the shared vocabulary's stems miss: Serbian "јечму" (ječam in the locative), "u uljanoj repici",
+    // Italian "granturco" and "grano" (the farmers' word for wheat), English "OSR". Only to find the rule crop a question names; nothing here gates what a farmer may grow.
+    private static readonly Dictionary<string, string[]> MoreStems = new(StringComparer.Ordinal)
+    {
+        ["wheat"] = ["grano"], ["barley"] = ["јечм", "jecm"], ["maize"] = ["granturc", "granoturc", "kukuruz"],
+        ["oilseed rape"] = ["repic", "репиц", "rapeseed", "osr", "rape", "ogrscic", "rapsz"],
+    };
+
+    private static readonly (string Crop, StemSet Stems)[] Sets = CropVocabulary.Stems
+        .Select(kv => (kv.Key, new StemSet(kv.Value.Concat(MoreStems.GetValueOrDefault(kv.Key) ?? [])))).ToArray();
 
     /// <summary>The rule crop a text (a question or a planting's crop name) refers to, if any.</summary>
     public static string? Canonical(string text)
     {
         var words = TextMatch.Words(text);
+        // The longest stem wins: Italian "granoturco" (maize) starts with "grano" (wheat).
+        string? best = null;
+        var length = 0;
         foreach (var (crop, stems) in Sets)
-            if (stems.MatchesAny(words)) return crop;
-        return null;
+            if (stems.LongestMatch(words) is var l && l > length) (best, length) = (crop, l);
+        return best;
     }
 
     /// <summary>Whether a planting's free-text crop name is the rule's crop.</summary>

@@ -15,8 +15,12 @@ public sealed class ReferenceCatalogue(NpgsqlDataSource data, TimeProvider clock
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
-    /// <summary>A catalogue product with the folded first word of its name, which questions are matched against.</summary>
-    public sealed record Material(MaterialFact Fact, string? FirstWord);
+    /// <summary>A catalogue product with its name's words in Latin letters (TextMatch.LatinWords), made once per load.</summary>
+    public sealed record Material(MaterialFact Fact, string[] Words)
+    {
+        /// <summary>The first word, which questions are matched against ("Prosaro" for "Prosaro 250 EC").</summary>
+        public string? FirstWord => Words.FirstOrDefault();
+    }
 
     private sealed record Entry<T>(T Value, DateTimeOffset At);
 
@@ -27,7 +31,7 @@ public sealed class ReferenceCatalogue(NpgsqlDataSource data, TimeProvider clock
     {
         if (Volatile.Read(ref _materials) is { } known && Fresh(known.At)) return known.Value;
         var rows = await Sql.ListAsync(data, CatalogueSql.Materials, static r => new MaterialFact(r.GetInt32(0), r.GetString(1), r.GetString(2)), ct);
-        var materials = rows.Select(m => new Material(m, TextMatch.Words(m.Name).FirstOrDefault())).ToList();
+        var materials = rows.Select(m => new Material(m, TextMatch.LatinWords(m.Name))).ToList();
         Volatile.Write(ref _materials, new(materials, clock.GetUtcNow()));
         return materials;
     }
@@ -38,23 +42,26 @@ public sealed class ReferenceCatalogue(NpgsqlDataSource data, TimeProvider clock
         IEnumerable<RuleFact> rules = await CountryRulesAsync(country, ct);
         if (!string.IsNullOrWhiteSpace(productText))
         {
-            var words = TextMatch.Words(productText);
-            rules = rules.Where(r => MentionsProduct(words, TextMatch.Words(r.Product).FirstOrDefault()));
+            var words = TextMatch.LatinWords(productText);
+            rules = rules.Where(r => MentionsProduct(words, TextMatch.LatinWords(r.Product).FirstOrDefault()));
         }
         var canonical = crop is null ? null : CropNames.Canonical(crop) ?? TextMatch.Fold(crop);
         return canonical is null ? rules.ToList() : rules.Where(r => r.Crop == canonical).ToList();
     }
 
-    /// <summary>Catalogue products the text names: "Prosaro" names "Prosaro 250 EC".</summary>
+    /// <summary>Catalogue products the text names: "Prosaro", "Prosara", "Просаро" name "Prosaro 250 EC".</summary>
     public async Task<List<MaterialFact>> MaterialsMentionedAsync(string text, CancellationToken ct)
     {
-        var words = TextMatch.Words(text);
+        var words = TextMatch.LatinWords(text);
         return (await MaterialsAsync(ct)).Where(m => MentionsProduct(words, m.FirstWord)).Select(m => m.Fact).ToList();
     }
 
-    /// <summary>Does the text name the product whose folded first word is <paramref name="first"/>?</summary>
+    /// <summary>
+    /// Does the text name the product whose first word (in Latin letters) is <paramref name="first"/>? Inflected too: a
+    /// Croatian genitive "Prosara" or a Hungarian "Prosaróval" shares the name's stem (<see cref="RuleBased.Understanding.Mentions.SameStem"/>).
+    /// </summary>
     private static bool MentionsProduct(string[] words, string? first) =>
-        first is { Length: >= 4 } && words.Any(w => w.Length >= 4 && (w.StartsWith(first, StringComparison.Ordinal) || first.StartsWith(w, StringComparison.Ordinal)));
+        first is { Length: >= 4 } && words.Any(w => w.Length >= 4 && (RuleBased.Understanding.Mentions.SameStem(w, first) || first.StartsWith(w, StringComparison.Ordinal)));
 
     /// <summary>Every rule in one country, in catalogue order. Callers filter; the list is shared and never changed.</summary>
     public async Task<List<RuleFact>> CountryRulesAsync(string country, CancellationToken ct)

@@ -15,6 +15,9 @@ public sealed record PlantingFact(int FieldId, string FieldName, decimal AreaHa,
 public sealed record TaskFact(int Id, string Type, string Status, DateOnly? DueOn, DateOnly? DoneOn, IReadOnlyList<string> Fields,
     IReadOnlyList<string> Materials);
 
+/// <summary>One input applied on a done task: the dose per hectare and the hectares of the task's fields.</summary>
+public sealed record MaterialUse(string Material, decimal? Dose, string? Unit, decimal AreaHa, DateOnly DoneOn);
+
 public sealed record HarvestSafety(string FieldName, string? Crop, DateOnly? LastSprayedOn, string? Product, int? PreHarvestIntervalDays,
     DateOnly? SafeFrom, bool Safe, string Reason);
 
@@ -47,6 +50,17 @@ public sealed class FarmFactReader(NpgsqlDataSource data, IDbContextFactory<AvaO
         return tasks.Select(t => new TaskFact(t.Id, t.Type, t.Status, t.DueOn, t.DoneOn,
             t.Fields.Select(f => f.Field!.Name).Order().ToList(),
             t.Materials.Select(m => m.Dose is null ? m.MaterialName : $"{m.MaterialName} {m.Dose:0.###} {m.Unit}").ToList())).ToList();
+    }
+
+    /// <summary>The inputs of the farmer's done tasks between two dates, optionally only on one field.</summary>
+    public async Task<List<MaterialUse>> MaterialUsesAsync(int farmerId, DateOnly from, DateOnly to, int? fieldId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var tasks = db.Tasks.AsNoTracking().Where(t => t.FarmerId == farmerId && t.Status == FarmTaskStatus.Done && t.DoneOn >= from && t.DoneOn <= to);
+        if (fieldId is { } id) tasks = tasks.Where(t => t.Fields.Any(f => f.FieldId == id));
+        return await tasks.SelectMany(t => t.Materials.Select(m => new MaterialUse(m.MaterialName, m.Dose, m.Unit,
+                t.Fields.Where(f => fieldId == null || f.FieldId == fieldId).Sum(f => f.Field!.AreaHa), t.DoneOn!.Value)))
+            .Take(200).ToListAsync(ct);
     }
 
     /// <summary>

@@ -37,6 +37,36 @@ public static class TextMatch
         return spans;
     }
 
+    /// <summary>
+    /// <see cref="Fold"/> and then Cyrillic spelled in Latin letters (Serbian's own mapping, Bulgarian's close to it), so
+    /// "Просаро" is "prosaro", "Моти" is "moti" and a Serbian question reads the same in either script.
+    /// </summary>
+    public static string Latin(string text)
+    {
+        var folded = Fold(text);
+        var sb = new StringBuilder(folded.Length + 8);
+        foreach (var ch in folded)
+            if (ch is >= '\u0400' and <= '\u04FF' && Cyrillic.TryGetValue(ch, out var latin)) sb.Append(latin);
+            else if (ch == 'đ') sb.Append("dj");
+            else if (ch == 'ß') sb.Append("ss");
+            else sb.Append(ch);
+        return sb.ToString();
+    }
+
+    /// <summary>The words of <see cref="Latin"/>.</summary>
+    public static string[] LatinWords(string text) =>
+        Latin(text).SplitWhere(static ch => !char.IsLetterOrDigit(ch)).Where(w => w.Length > 0).ToArray();
+
+    // Folding has already removed the breve of й and the diaeresis of ё, so they are и and е here.
+    private static readonly Dictionary<char, string> Cyrillic = new()
+    {
+        ['а'] = "a", ['б'] = "b", ['в'] = "v", ['г'] = "g", ['д'] = "d", ['ђ'] = "dj", ['е'] = "e", ['ж'] = "z", ['з'] = "z",
+        ['и'] = "i", ['ј'] = "j", ['к'] = "k", ['л'] = "l", ['љ'] = "lj", ['м'] = "m", ['н'] = "n", ['њ'] = "nj", ['о'] = "o",
+        ['п'] = "p", ['р'] = "r", ['с'] = "s", ['т'] = "t", ['ћ'] = "c", ['у'] = "u", ['ф'] = "f", ['х'] = "h", ['ц'] = "c",
+        ['ч'] = "c", ['џ'] = "dz", ['ш'] = "s", ['щ'] = "st", ['ъ'] = "a", ['ь'] = "", ['ю'] = "ju", ['я'] = "ja", ['ы'] = "y",
+        ['э'] = "e", ['ѓ'] = "g", ['ќ'] = "k", ['ѕ'] = "dz", ['є'] = "e", ['і'] = "i", ['ї'] = "i",
+    };
+
     public static string[] Words(string text) =>
         Fold(text).SplitWhere(static ch => !char.IsLetterOrDigit(ch)).Where(w => w.Length > 0).ToArray();
 
@@ -75,6 +105,22 @@ public static class TextMatch
 public sealed class StemSet(IEnumerable<string> stems)
 {
     private readonly string[] _stems = stems.Select(TextMatch.Fold).ToArray();
+
+    /// <summary>The length of the longest stem that matches, 0 for none.</summary>
+    public int LongestMatch(string[] words)
+    {
+        var longest = 0;
+        string? joined = null;
+        foreach (var stem in _stems)
+        {
+            if (stem.Length <= longest) continue;
+            var hit = stem.Contains(' ', StringComparison.Ordinal)
+                ? (joined ??= string.Join(' ', words)).Contains(stem, StringComparison.Ordinal)
+                : stem.Length <= 3 ? words.Contains(stem) : words.Any(w => w.StartsWith(stem, StringComparison.Ordinal));
+            if (hit) longest = stem.Length;
+        }
+        return longest;
+    }
 
     public bool MatchesAny(string[] words)
     {

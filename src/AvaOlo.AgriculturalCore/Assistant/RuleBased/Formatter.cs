@@ -12,6 +12,8 @@ internal sealed class Formatter(Phrasebook book, string language)
 
     public Phrasebook Book => book;
 
+    public string Language => language;
+
     public string Area(decimal ha) => ha.ToString("0.####", _culture);
 
     public string Date(DateOnly date) => date.ToString("d", _culture);

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The offline assistant's understanding, measured: every question of the evaluation set (bench/assistant/evalset.py)
+# asked over real HTTP of the seed's test farmers, with no `language` in the request and no model configured; each
+# answer is checked against the expected one computed from the farmer's records in the database. Writes
+# bench/results/assistant.md. Runs as the CI floor test (AccuracyTests), which with AVAOLO_ASSISTANT_REPORT set also
+# runs the dev rows and writes the table.
+#   bench/assistant.sh            regenerates the evaluation set first (it is deterministic) and runs it
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+python3 bench/assistant/evalset.py tests/AvaOlo.AgriculturalCore.Tests/Assistant/RuleBased/Understanding
+git diff --quiet -- tests/AvaOlo.AgriculturalCore.Tests/Assistant/RuleBased/Understanding/eval-*.tsv \
+  || echo "bench: the evaluation set changed; commit it with the results" >&2
+OUT="$ROOT/bench/results/assistant.md"
+TABLE="$(mktemp)"
+trap 'rm -f "$TABLE" "$TABLE.dev-errors.txt"' EXIT
+AVAOLO_ASSISTANT_REPORT="$TABLE" ./test.sh --filter "FullyQualifiedName~RuleBased.Understanding.AccuracyTests" >&2
+{
+  cat "$TABLE"
+  cat <<'MD'
+
+## How it is measured
+
+- **Questions:** `bench/assistant/evalset.py` writes them: ten kinds (field count, one field's area, largest field, total
+  area, planned tasks, the Prosaro pre-harvest interval on wheat, maize, barley and oilseed rape, what grows on a named
+  field) in nine variants (sl, hr, bg, hu, sr Latin, sr Cyrillic, de, it, en), about ten phrasings per kind and variant
+  written by hand (informal ones, no diacritics in every third, product and crop inflected, the farmer's field names in
+  the question's grammar and script), each asked of three test farmers of `avaolo seed`: the Croatian wheat farmer
+  (HR, hr), the Hungarian-speaking farmer in Croatia (HR, hu) and the Slovenian tomato grower (SI, sl). So most
+  questions are in a language other than the farmer's: the reply must still be in the farmer's language. Serbian
+  Cyrillic rows are the Serbian phrasings transliterated, with field and crop names written in Cyrillic by hand.
+- **Split:** by a hash of the phrasing (variant, kind, template), 40 % held out: a held-out phrasing is never in dev
+  for another farmer. The classifier trains only on `src/AvaOlo.AgriculturalCore/Assistant/RuleBased/Understanding/training.txt`
+  (embedded in the service); it cannot read either file. Dev errors were read to improve the training phrasings and
+  the matching; held-out errors are never printed (the test reports only counts per kind).
+- **Right answer:** computed from the records by the test, not written down: the field count, total area, one
+  field's area or the largest field (name and area) must be in the answer's FIRST sentence (a field list does not
+  answer "which is largest"); the planned tasks' due dates must all be there; what grows on a field must name that
+  field's crop and no other field's crop; a pre-harvest interval must be the catalogue's days for that crop in the
+  farmer's country, name the crop, and name no other crop (for the Slovenian farmer, whose country has no Prosaro
+  rule, the answer must say so and give no days). Numbers and dates are formatted in the farmer's language.
+- **Language:** the response's `language` must be the farmer's and its language check must pass.
+- **CI floor:** `AccuracyTests` fails below 90 % on the held-out rows or on any reply in the wrong language.
+MD
+} >"$OUT"
+echo "bench: wrote $OUT" >&2

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace AvaOlo.AgriculturalCore.Tests.Assistant.RuleBased.Understanding;
+
+/// <summary>One evaluation question (bench/assistant/evalset.py): what it asks, in which variant, of which test farmer.</summary>
+public sealed record EvalRow(string Kind, string Variant, string Farmer, string Field, string Question)
+{
+    public static List<EvalRow> Read(string file) => File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Assistant", "RuleBased", "Understanding", file))
+        .Skip(1).Where(l => l.Length > 0).Select(l => l.Split('\t')).Select(p => new EvalRow(p[0], p[1], p[2], p[3], p[4])).ToList();
+}
+
+/// <summary>A test farmer's records as the database holds them, read by the test, not by the code under test.</summary>
+public sealed record FarmerRecords(int Id, string Language, string Country, List<(string Name, decimal AreaHa)> Fields,
+    List<(string Field, string Crop)> Plantings, List<DateOnly> PlannedDue, List<(string Crop, int Days)> ProsaroRules);
+
+/// <summary>
+/// Is an answer right? Computed from the farmer's records: the figure asked for must be in the answer's first sentence
+/// (a whole field list does not answer "which is the largest"), the crops of other fields must not be named, and a
+/// pre-harvest interval must be the one for the crop asked about, with no other crop's interval beside it.
+/// </summary>
+public static partial class EvalCheck
+{
+    // Crop names as the phrasebooks write them, to tell which crop an interval was given for.
+    private static readonly Dictionary<string, string[]> CropWords = new(StringComparer.Ordinal)
+    {
+        ["wheat"] = ["wheat", "pšenica", "пшеница", "búza", "Weizen", "frumento"],
+        ["barley"] = ["barley", "ječmen", "ječam", "ечемик", "јечам", "árpa", "Gerste", "orzo"],
+        ["maize"] = ["maize", "koruza", "kukuruz", "царевица", "кукуруз", "kukorica", "Mais", "mais"],
+        ["oilseed rape"] = ["oilseed rape", "oljna ogrščica", "uljana repica", "рапица", "уљана репица", "repce", "Raps", "colza"],
+    };
+
+    public static bool Correct(EvalRow row, string answer, FarmerRecords r, DateOnly today)
+    {
+        var culture = CultureInfo.GetCultureInfo(r.Language == "sr" ? "sr-Cyrl-RS" : r.Language);
+        string Area(decimal ha) => ha.ToString("0.####", culture);
+        var first = FirstSentence(answer);
+        switch (row.Kind)
+        {
+            case "field_count": return HasNumber(first, r.Fields.Count.ToString(culture));
+            case "total_area": return first.Contains(Area(r.Fields.Sum(f => f.AreaHa)), StringComparison.Ordinal);
+            case "field_area":
+                var field = r.Fields.Single(f => f.Name == row.Field);
+                return first.Contains(field.Name, StringComparison.Ordinal) && first.Contains(Area(field.AreaHa), StringComparison.Ordinal);
+            case "largest_field":
+                var largest = r.Fields.MaxBy(f => f.AreaHa);
+                return first.Contains(largest.Name, StringComparison.Ordinal) && first.Contains(Area(largest.AreaHa), StringComparison.Ordinal);
+            case "tasks": return r.PlannedDue.Count > 0 && r.PlannedDue.All(d => answer.Contains(d.ToString("d", culture), StringComparison.Ordinal));
+            case "crop_on_field":
+                var crops = r.Plantings.Where(p => p.Field == row.Field).Select(p => p.Crop).ToList();
+                var others = r.Plantings.Where(p => p.Field != row.Field && !crops.Contains(p.Crop)).Select(p => p.Crop);
+                return crops.Count > 0 && crops.All(c => answer.Contains(c, StringComparison.Ordinal)) && answer.Contains(row.Field, StringComparison.Ordinal)
+                    && !others.Any(c => answer.Contains(c, StringComparison.Ordinal));
+            default:
+                var crop = row.Kind["phi_".Length..] switch { "rape" => "oilseed rape", var c => c };
+                var rule = r.ProsaroRules.Where(x => x.Crop == crop).Select(x => (int?)x.Days).FirstOrDefault();
+                if (rule is null)
+                    return answer.Contains("Prosaro", StringComparison.Ordinal) && !r.ProsaroRules.Any(x => HasNumber(answer, x.Days.ToString(culture)));
+                var otherCrops = CropWords.Where(kv => kv.Key != crop).SelectMany(kv => kv.Value);
+                return HasNumber(answer, rule.Value.ToString(culture)) && CropWords[crop].Any(w => answer.Contains(w, StringComparison.Ordinal))
+                    && !otherCrops.Any(w => Regex.IsMatch(answer, $@"\b{Regex.Escape(w)}\b"));
+        }
+    }
+
+    private static string FirstSentence(string answer)
+    {
+        var end = answer.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? answer : answer[..(end + 1)];
+    }
+
+    private static bool HasNumber(string text, string number) => Regex.IsMatch(text, $@"(?<![\d.,]){Regex.Escape(number)}(?![\d]|[.,]\d)");
+}
