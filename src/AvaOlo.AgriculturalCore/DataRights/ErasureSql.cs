@@ -24,6 +24,7 @@ internal static class ErasureSql
         ("model_calls", "DELETE FROM llm_debug_log WHERE farmer_id = $1 OR conversation_id IN (SELECT id FROM conversations WHERE farmer_id = $1)"),
         ("whatsapp_outbox", $"DELETE FROM whatsapp_outbox WHERE {WhatsAppOf.Outbox}"), // before the inbox rows it names
         ("whatsapp_inbox", $"DELETE FROM whatsapp_inbox WHERE {WhatsAppOf.Inbox}"),
+        ("knowledge_entries", "DELETE FROM knowledge_entries WHERE farmer_id = $1"),
         ("conversations", "DELETE FROM conversations WHERE farmer_id = $1"),
         ("consents", "DELETE FROM consents WHERE farmer_id = $1"),
         ("tasks", "DELETE FROM tasks WHERE farmer_id = $1"), // their task_fields and task_materials go with them
