@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using AvaOlo.AgriculturalCore.Assistant.AgronomistKnowledge;
 using AvaOlo.AgriculturalCore.Assistant.Checks;
 using AvaOlo.AgriculturalCore.Assistant.Exchanges;
 using AvaOlo.AgriculturalCore.Assistant.Languages;
@@ -16,7 +17,7 @@ namespace AvaOlo.AgriculturalCore.Assistant;
 /// always gets an answer within the model deadline plus the rule-based time.
 /// </summary>
 public sealed class QueryPipeline(ReplyLanguages languages, AnswerCache cache, ModelAnswerer model, RuleBasedAnswerer ruleBased,
-    ExchangeStore exchanges, TimeProvider clock, ILogger<QueryPipeline> log)
+    ExchangeStore exchanges, KnowledgeLookup knowledge, TimeProvider clock, ILogger<QueryPipeline> log)
 {
     public async Task<QueryResponse> AnswerAsync(Asker asker, QueryRules.Normalized q, string channel, CancellationToken ct)
     {
@@ -27,11 +28,12 @@ public sealed class QueryPipeline(ReplyLanguages languages, AnswerCache cache, M
         var request = new AssistantRequest(asker.FarmerId, country, resolved.Code, q.Query, today, q.ThreadId ?? Guid.NewGuid());
         using var scope = log.BeginFarmerScope(asker.FarmerId, resolved.Code, country);
 
-        var key = AnswerCache.Key(asker, country, resolved.Code, today, q.Query);
+        var notes = await knowledge.FindAsync(request, ct); // agronomists' corrections for this question (AgronomistKnowledge/)
+        var key = AnswerCache.Key(asker, country, resolved.Code, today, q.Query) + notes.CacheTag;
         var calls = new List<ModelCallRecord>();
         var (method, (answer, checks)) = await cache.GetAsync(key, ct) is { } hit
             ? (AnswerMethods.Cache, hit.ToCheckedAnswer())
-            : await AnswerAfreshAsync(request, key, continues: q.ThreadId is not null, calls, ct);
+            : await AnswerAfreshAsync(request, key, continues: q.ThreadId is not null, calls, notes, ct);
 
         var elapsed = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var passed = checks.All(c => c.Passed);
@@ -45,10 +47,10 @@ public sealed class QueryPipeline(ReplyLanguages languages, AnswerCache cache, M
     }
 
     private async Task<(string Method, CheckedAnswer Answer)> AnswerAfreshAsync(AssistantRequest request, string key, bool continues,
-        List<ModelCallRecord> calls, CancellationToken ct)
+        List<ModelCallRecord> calls, AgronomistNotes notes, CancellationToken ct)
     {
-        var fromModel = model.Available ? await model.AnswerAsync(request, continues, calls, ct) : null;
-        var (method, answer) = fromModel is { } m ? (AnswerMethods.Llm, m) : (AnswerMethods.Offline, await ruleBased.AnswerAsync(request, ct));
+        var fromModel = model.Available ? await model.AnswerAsync(request, continues, calls, notes, ct) : null;
+        var (method, answer) = fromModel is { } m ? (AnswerMethods.Llm, m) : (AnswerMethods.Offline, await ruleBased.AnswerAsync(request, notes, ct));
         // Offline answers are cached only when no model is configured: after a model failure, the next ask should try it again.
         if (method == AnswerMethods.Llm || !model.Configured) await cache.SetAsync(key, CachedAnswer.From(answer), ct);
         return (method, answer);

@@ -17,7 +17,7 @@ public sealed class ApiKeyStore(NpgsqlDataSource data, IMemoryCache cache, TimeP
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
     private const string Query =
-        "SELECT id, name, prefix, secret_hash, scopes, farmer_id, created_at, last_used_at, revoked_at, expires_at " +
+        "SELECT id, name, prefix, secret_hash, scopes, farmer_id, created_at, last_used_at, revoked_at, expires_at, skips_review " +
         "FROM api_keys WHERE prefix = $1";
 
     public async Task<ApiKey?> FindValidAsync(string presented, CancellationToken ct)
@@ -44,6 +44,6 @@ public sealed class ApiKeyStore(NpgsqlDataSource data, IMemoryCache cache, TimeP
             Id = r.GetInt32(0), Name = r.GetString(1), Prefix = r.GetString(2),
             SecretHash = r.GetFieldValue<byte[]>(3), Scopes = r.GetFieldValue<string[]>(4), FarmerId = r.Nullable<int>(5),
             CreatedAt = r.GetFieldValue<DateTimeOffset>(6), LastUsedAt = r.Nullable<DateTimeOffset>(7),
-            RevokedAt = r.Nullable<DateTimeOffset>(8), ExpiresAt = r.Nullable<DateTimeOffset>(9),
+            RevokedAt = r.Nullable<DateTimeOffset>(8), ExpiresAt = r.Nullable<DateTimeOffset>(9), SkipsReview = r.GetBoolean(10),
         }, ct, prefix)).FirstOrDefault();
 }

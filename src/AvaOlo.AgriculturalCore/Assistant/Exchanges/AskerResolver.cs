@@ -6,7 +6,8 @@ using Npgsql;
 namespace AvaOlo.AgriculturalCore.Assistant.Exchanges;
 
 /// <summary>Who is asking: a known farmer (id, country, language, records version) or an unknown phone's country.</summary>
-public sealed record Asker(int? FarmerId, string? CountryCode, string? PreferredLanguage, long RecordsVersion);
+/// <param name="SkipsReview">Asked through a --no-review key (benchmark traffic): not queued for agronomist review.</param>
+public sealed record Asker(int? FarmerId, string? CountryCode, string? PreferredLanguage, long RecordsVersion, bool SkipsReview = false);
 
 public enum AskerProblem { None, FarmerNotFound, Forbidden, Missing }
 
@@ -31,14 +32,14 @@ public static class AskerResolver
             var me = await FindAsync(data, ById, own, ct);
             if (me is null) return (null, AskerProblem.FarmerNotFound);
             if (q.Phone is not null && q.Phone != me.Phone) return (null, AskerProblem.Forbidden);
-            return (new(me.Id, me.CountryCode, me.PreferredLanguage, me.RecordsVersion), AskerProblem.None);
+            return (new(me.Id, me.CountryCode, me.PreferredLanguage, me.RecordsVersion, caller.SkipsReview), AskerProblem.None);
         }
         Row? farmer;
         if (q.FarmerId is { } farmerId) farmer = await FindAsync(data, ById, farmerId, ct);
         else if (q.Phone is { } phone) farmer = await FindAsync(data, ByPhone, phone, ct);
         else return (null, AskerProblem.Missing);
-        if (farmer is not null) return (new(farmer.Id, farmer.CountryCode, farmer.PreferredLanguage, farmer.RecordsVersion), AskerProblem.None);
-        return q.FarmerId is not null ? (null, AskerProblem.FarmerNotFound) : (new(null, q.PhoneCountry, null, 0), AskerProblem.None);
+        if (farmer is not null) return (new(farmer.Id, farmer.CountryCode, farmer.PreferredLanguage, farmer.RecordsVersion, caller.SkipsReview), AskerProblem.None);
+        return q.FarmerId is not null ? (null, AskerProblem.FarmerNotFound) : (new(null, q.PhoneCountry, null, 0, caller.SkipsReview), AskerProblem.None);
     }
 
     private static async Task<Row?> FindAsync(NpgsqlDataSource data, string sql, object key, CancellationToken ct) =>

@@ -26,7 +26,7 @@ public sealed class SelfTestRunner(AvaOloDbContext db, FarmFactReader knowledge,
         var records = new SelfTestCheck("farmer_records", trees > 0,
             trees > 0 ? $"{mango.Count} mango planting(s), {trees} trees on {mango.Sum(p => p.AreaHa)} ha" : "the farmer has no mango planting with a tree count");
 
-        var r = await pipeline.AnswerAsync(asker, Question(MangoQuestion), "self-test", ct);
+        var r = await pipeline.AnswerAsync(asker, Question(MangoQuestion), ExchangeStore.SelfTestChannel, ct);
         var usesRecords = new SelfTestCheck("uses_own_records", trees > 0 && SelfTestChecks.ContainsNumber(r.Response, trees),
             trees > 0 ? $"answer {(SelfTestChecks.ContainsNumber(r.Response, trees) ? "states" : "does not state")} the real number of trees ({trees})" : "no real number to compare");
         return Result(test, r, [found, records, SelfTestChecks.Language(r, "bg", Script.Cyrillic, detection), usesRecords,
@@ -42,7 +42,7 @@ public sealed class SelfTestRunner(AvaOloDbContext db, FarmFactReader knowledge,
         var records = new SelfTestCheck("farmer_records", tomato.Count > 0,
             tomato.Count > 0 ? $"tomato on {string.Join(", ", tomato.Select(p => $"{p.FieldName} ({p.AreaHa} ha)"))}" : "the farmer has no tomato planting this season");
 
-        var r = await pipeline.AnswerAsync(asker, Question(TomatoQuestion), "self-test", ct);
+        var r = await pipeline.AnswerAsync(asker, Question(TomatoQuestion), ExchangeStore.SelfTestChannel, ct);
         var mentioned = tomato.Where(p => r.Response.Contains(p.FieldName, StringComparison.OrdinalIgnoreCase)).Select(p => p.FieldName).ToList();
         var usesRecords = new SelfTestCheck("uses_own_records", mentioned.Count > 0,
             mentioned.Count > 0 ? $"answer names the tomato field(s) {string.Join(", ", mentioned)}" : "answer does not name any of the farmer's tomato fields");
