@@ -52,18 +52,21 @@ public sealed partial record ReviewFilter(string? Channel, string? Language, str
     {
         var conditions = new List<string>();
         var args = new List<object?>();
-        void Add(string sql, object? value) { conditions.Add(sql.Replace("@", "$" + (next + args.Count).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)); args.Add(value); }
-        if (Channel is not null) Add("channel = @", Channel);
-        if (Language is not null) Add("language = @", Language);
-        if (Country is not null) Add("country_code = @", Country);
-        if (Method is not null) Add("method = @", Method);
-        if (Farmer is not null) Add("farmer_id = @", Farmer.Value);
+        void Add(string sql, object? value) { conditions.Add(sql.Replace("{p}", "$" + (next + args.Count).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)); args.Add(value); }
+        if (Channel is not null) Add("channel = {p}", Channel);
+        if (Language is not null) Add("language = {p}", Language);
+        if (Country is not null) Add("country_code = {p}", Country);
+        if (Method is not null) Add("method = {p}", Method);
+        if (Farmer is not null) Add("farmer_id = {p}", Farmer.Value);
         if (Check == AnyFailedCheck) conditions.Add("NOT checks_passed");
-        else if (Check is not null) Add("checks @> jsonb_build_array(jsonb_build_object('name', @::text, 'passed', false))", Check);
+        else if (Check is not null) Add("checks @> jsonb_build_array(jsonb_build_object('name', {p}::text, 'passed', false))", Check);
         if (Crop is not null)
         {
-            var pattern = "%" + Crop.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            Add("(question ILIKE @ OR COALESCE(sources::text, '') ILIKE $" + (next + args.Count).ToString(CultureInfo.InvariantCulture) + ")", pattern);
+            // The crop's stem (all but the last two letters of a longer word): "pšenica" finds "pšenicu" and "pšenice".
+            var crop = Crop.ToLowerInvariant();
+            var stem = crop.Length > 5 ? crop[..Math.Max(5, crop.Length - 2)] : crop;
+            var pattern = "%" + stem.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            Add("(question ILIKE {p} OR COALESCE(sources::text, '') ILIKE {p})", pattern);
         }
         return (conditions, args);
     }
