@@ -57,6 +57,13 @@ public sealed class KnowledgeLoopTests(DashboardsServer server) : DashboardTest(
         Assert.Equal([("farmer", (int?)ana.Id, (string?)null), ("country", null, "HR"), ("global", null, null)],
             entries.Select(k => (k.Scope, k.FarmerId, k.CountryCode)));
         Assert.All(entries, k => Assert.Equal((UserRoles.Agronomist, "hr", Question), (k.CreatedBy, k.Language, k.Question)));
+
+        // Retired on the workbench, the global entry is no longer given.
+        var (_, page) = await agronomist.GetPageAsync("/agronomic");
+        Assert.Contains($"<tr id=\"knowledge-{entries[2].Id}\"><td>everyone (hr)</td>", page, StringComparison.Ordinal);
+        using (var retired = await agronomist.SubmitAsync("/agronomic", $"/agronomic?handler=Retire&id={entries[2].Id}"))
+            Assert.Equal("/agronomic?done=retired%3A1", retired.Headers.Location!.OriginalString);
+        Assert.DoesNotContain("provjerite etiketu", Text(await core.AskAsync(Ask(eva))), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -44,6 +44,14 @@ public sealed partial class IndexModel
         return RedirectToPage(new { done = $"{what}-knowledge-{saved}:{n}" });
     }
 
+    /// <summary>Stops the assistant from using an entry; the row stays (retired_at) as a record of what was taught.</summary>
+    public async Task<IActionResult> OnPostRetireAsync(long id, CancellationToken ct)
+    {
+        var at = clock.GetUtcNow();
+        var n = await db.KnowledgeEntries.Where(k => k.Id == id && k.RetiredAt == null).ExecuteUpdateAsync(s => s.SetProperty(k => k.RetiredAt, at), ct);
+        return Redirected(n, "retired");
+    }
+
     private async Task<int> ReviewAsync(long[] ids, string state, string? expertAnswer, CancellationToken ct)
     {
         var by = User.Identity?.Name ?? "unknown";
@@ -70,6 +78,7 @@ public sealed partial class IndexModel
         ["approved-filtered", var n, var expected] => $"Approved {n} answer(s) matching the filters (the count shown was {expected}).",
         ["edited", var n] => $"Saved the corrected answer and approved it ({n}).",
         ["replied", var n] => $"Saved your expert reply ({n}).",
+        ["retired", var n] => $"Retired {n} knowledge entry: the assistant no longer uses it.",
         [var what, var n] when what.Contains("-knowledge-", StringComparison.Ordinal) => KnowledgeMessage(what, n),
         ["empty", _] => "Write the answer first: an empty answer was not saved.",
         _ => null,

@@ -36,6 +36,7 @@ public sealed partial class IndexModel(NpgsqlDataSource dataSource, AvaOloDbCont
     public IReadOnlyList<QueuedAnswer> Reviewed { get; private set; } = [];
     public IReadOnlyList<TopicCount> Topics { get; private set; } = [];
     public IReadOnlyList<PhiRisk> Risks { get; private set; } = [];
+    public IReadOnlyList<KnowledgeRow> Knowledge { get; private set; } = [];
     public ChartData LanguageChart { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -58,6 +59,7 @@ public sealed partial class IndexModel(NpgsqlDataSource dataSource, AvaOloDbCont
         Reviewed = await conn.ListAsync(
             "SELECT id, created_at, question, answer, language, country_code, method, model, checks_passed, checks::text, review_state, expert_answer, " +
             "reviewed_by, review_rank, farmer_id, channel FROM conversations WHERE reviewed_at IS NOT NULL ORDER BY reviewed_at DESC LIMIT 10", ReviewQueue.Read, ct);
+        Knowledge = await conn.ListAsync(KnowledgeRow.Latest, KnowledgeRow.Read, ct);
         await ReadInsightsAsync(conn, today, ct);
         if (errors.Count > 0) Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();

@@ -44,5 +44,17 @@ public static class KnowledgeWriter
     }
 }
 
+/// <summary>A live knowledge entry as the workbench lists it, newest first, so a wrong one can be retired.</summary>
+public sealed record KnowledgeRow(long Id, string Scope, int? FarmerId, string? Country, string Question, string Answer, string Language, string By, DateTimeOffset At)
+{
+    public const string Latest = "SELECT id, scope, farmer_id, country_code, question, answer, language, created_by, created_at " +
+        "FROM knowledge_entries WHERE retired_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 20";
+
+    public string For => Scope switch { "farmer" => $"farmer {FarmerId}", "country" => $"farmers in {Country}", _ => "everyone" };
+
+    public static KnowledgeRow Read(Npgsql.NpgsqlDataReader r) => new(r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt32(2),
+        r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7), r.GetFieldValue<DateTimeOffset>(8));
+}
+
 /// <summary>The scope picker under a correction: its element id and what the exchange allows.</summary>
 public sealed record KnowledgeScopeChoice(string Id, int? FarmerId, string? Country);
