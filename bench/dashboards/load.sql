@@ -53,7 +53,7 @@ FROM generate_series(date_trunc('minute', now()) - interval '30 days', date_trun
 WHERE x.count > 0;
 
 INSERT INTO metric_hours (hour, service, metric, label, count, sum, buckets)
-SELECT date_trunc('hour', minute), service, metric, label, sum(count), sum(sum), (array_agg(buckets))[1]
+SELECT date_trunc('hour', minute), service, metric, label, sum(count), sum(sum), max(buckets) -- one row's buckets (a fixture, not a merge)
 FROM metric_minutes GROUP BY 1, 2, 3, 4;
 
 INSERT INTO metric_route_hours (hour, service, route, status_class, requests, latency_sum_ms, latency_buckets)
