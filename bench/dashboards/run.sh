@@ -83,6 +83,8 @@ measure() {
   echo
   echo "Volume: $(tr '|' ' ' <"$WORK/volume" | paste -sd ',' | sed 's/,/, /g'); per-minute rollups for 2 services x 25 instances over 30 days."
   echo
+  echo "Load average when measured: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine slows every row alike)."
+  echo
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM, $(. /etc/os-release; echo "$PRETTY_NAME"), PostgreSQL $("${PSQL[@]}" -d postgres -At -c 'SHOW server_version'), $(date -u +%Y-%m-%d)."
   echo
   echo "Command: \`bench/dashboards/run.sh\`"

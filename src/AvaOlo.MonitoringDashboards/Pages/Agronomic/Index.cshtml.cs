@@ -50,11 +50,13 @@ public sealed partial class IndexModel(NpgsqlDataSource dataSource, AvaOloDbCont
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        PendingCount = await conn.OneAsync("SELECT count(*) FROM conversations WHERE review_state = 'pending'", r => r.GetInt64(0), ct);
+        // One pass over the pending index gives the total and, unfiltered, the bulk approval's count and bound too.
+        var (pending, pendingMaxId) = await ReviewQueue.CountAsync(conn, new(null, null, null, null, null, null, null), ct);
+        PendingCount = pending;
         if (errors.Count == 0)
         {
             Queue = await ReviewQueue.ReadAsync(conn, filter, after, before, ct);
-            (MatchingCount, MatchingMaxId) = await ReviewQueue.CountAsync(conn, filter, ct);
+            (MatchingCount, MatchingMaxId) = filter.Any ? await ReviewQueue.CountAsync(conn, filter, ct) : (pending, pendingMaxId);
         }
         Reviewed = await conn.ListAsync(
             "SELECT id, created_at, question, answer, language, country_code, method, model, checks_passed, checks::text, review_state, expert_answer, " +
