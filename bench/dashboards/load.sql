@@ -1,19 +1,26 @@
 -- Scale data for the dashboards benchmark (farmers come from `avaolo seed --farmers 10000`):
--- 1,000,000 conversations over the last 365 days (10 % pending review, 1 % failing checks), 300,000 model calls,
+-- 1,000,000 conversations over the last 365 days (10 % pending review — 100,000, ten times the workbench goal's 10,000 —,
+-- 1 % failing checks, a quarter about product rules or harvest safety, model/offline/cache answers; reviewed ones with a
+-- review time up to two days later, a fifth of them corrected), 300,000 model calls,
 -- and 30 days of per-minute rollups for 2 services x 25 instances (one row per metric and label: ~23,000,000 rows)
 -- with their hourly merges.
 \set ON_ERROR_STOP on
 SET synchronous_commit = off;
 
 INSERT INTO conversations (thread_id, farmer_id, channel, question, answer, language, country_code, method, model, checks_passed,
-                           checks, sources, tool_calls, processing_ms, language_matched, review_state, created_at)
+                           checks, sources, tool_calls, processing_ms, language_matched, review_state, reviewed_by, reviewed_at, created_at)
 WITH f AS (SELECT array_agg(id ORDER BY id) AS ids, array_agg(country_code ORDER BY id) AS cc, count(*)::int AS n FROM farmers)
 SELECT gen_random_uuid(), f.ids[1 + g % f.n], (ARRAY['api','whatsapp','web'])[1 + g % 3],
        'Koliko je karenca za Prosaro u pšenici? #' || g, 'Karenca za Prosaro 250 EC u pšenici je 42 dana.',
-       (ARRAY['hr','sl','bg','hu','en','de'])[1 + g % 6], f.cc[1 + g % f.n], 'llm', 'gpt-4', g % 100 <> 0,
+       (ARRAY['hr','sl','bg','hu','en','de'])[1 + g % 6], f.cc[1 + g % f.n], (ARRAY['llm','llm','offline','cache'])[1 + g % 7 % 4],
+       CASE WHEN g % 7 % 4 < 2 THEN 'gpt-4' END, g % 100 <> 0,
        CASE WHEN g % 100 = 0 THEN '[{"name":"privacy","passed":false}]'::jsonb ELSE '[{"name":"mango_rule","passed":true}]'::jsonb END,
-       jsonb_build_array(jsonb_build_object('type', (ARRAY['field','task','material','planting'])[1 + g % 4], 'title', 'x')),
-       g % 4, 500 + g % 3000, g % 50 <> 0, CASE WHEN g % 10 = 0 THEN 'pending' ELSE 'approved' END,
+       jsonb_build_array(jsonb_build_object('type', (ARRAY['field','task','material_rule','planting','harvest_safety','field','task','planting'])[1 + g % 8],
+                                            'title', (ARRAY['wheat','maize','tomato','mango'])[1 + g % 4])),
+       g % 4, 500 + g % 3000, g % 50 <> 0,
+       CASE WHEN g % 10 = 0 THEN 'pending' WHEN g % 10 = 3 THEN 'edited' WHEN g % 10 = 7 THEN 'expert_answered' ELSE 'approved' END,
+       CASE WHEN g % 10 <> 0 THEN 'bench-agronomist' END,
+       CASE WHEN g % 10 <> 0 THEN now() - make_interval(secs => (g::double precision / 1000000) * 365 * 86400) + make_interval(mins => g % 2880) END,
        now() - make_interval(secs => (g::double precision / 1000000) * 365 * 86400)
 FROM generate_series(1, 1000000) g, f;
 
@@ -46,7 +53,7 @@ FROM generate_series(date_trunc('minute', now()) - interval '30 days', date_trun
 WHERE x.count > 0;
 
 INSERT INTO metric_hours (hour, service, metric, label, count, sum, buckets)
-SELECT date_trunc('hour', minute), service, metric, label, sum(count), sum(sum), (array_agg(buckets))[1]
+SELECT date_trunc('hour', minute), service, metric, label, sum(count), sum(sum), max(buckets) -- one row's buckets (a fixture, not a merge)
 FROM metric_minutes GROUP BY 1, 2, 3, 4;
 
 INSERT INTO metric_route_hours (hour, service, route, status_class, requests, latency_sum_ms, latency_buckets)

@@ -51,6 +51,10 @@ TOKEN=$(curl -s -c "$JAR" "http://127.0.0.1:$PORT/login" | sed -n 's/.*name="__R
 curl -s -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "Username=bench-admin" --data-urlencode "Password=$PASSWORD" \
   --data-urlencode "__RequestVerificationToken=$TOKEN" "http://127.0.0.1:$PORT/login"
 
+# A cursor deep in the queue (the 5,000th pending answer in queue order), for a keyset page far from the first.
+AFTER=$("${PSQL[@]}" -d "$DB_NAME" -At -c "SELECT review_rank || '.' || ((extract(epoch FROM created_at) * 1000000)::bigint * 10 + 621355968000000000) || '.' || id
+  FROM conversations WHERE review_state = 'pending' ORDER BY review_rank, created_at DESC, id DESC OFFSET 5000 LIMIT 1")
+
 measure() {
   local url="http://127.0.0.1:$PORT$1" times=()
   for _ in 1 2; do curl -s -b "$JAR" -o /dev/null "$url"; done
@@ -67,15 +71,19 @@ measure() {
   echo "# Dashboards at scale"
   echo
   echo "Server time per page (curl \`time_total\` on loopback, median of 5 after 2 warm-ups; goal: under 200 ms)."
+  echo "The \`/agronomic\` rows are the review workbench over $("${PSQL[@]}" -d "$DB_NAME" -At -c "SELECT count(*) FROM conversations WHERE review_state = 'pending'") pending answers: its first page, filtered views and a keyset page 5,000 answers deep."
   echo
   echo "| page | median ms | under 200 ms |"
   echo "|---|---|---|"
-  for p in /business /agronomic /admin "/api/metrics?window=5m" "/api/metrics?window=1h" "/api/metrics?window=24h" \
+  for p in /business /agronomic /admin "/agronomic?language=hr&method=offline" "/agronomic?check=any" "/agronomic?crop=wheat" \
+           "/agronomic?country=SI&channel=whatsapp" "/agronomic?after=$AFTER" "/api/metrics?window=5m" "/api/metrics?window=1h" "/api/metrics?window=24h" \
            "/api/metrics?window=7d" "/api/metrics?window=1h&service=ava-olo-agricultural-core" /api/health; do
     measure "$p"
   done
   echo
   echo "Volume: $(tr '|' ' ' <"$WORK/volume" | paste -sd ',' | sed 's/,/, /g'); per-minute rollups for 2 services x 25 instances over 30 days."
+  echo
+  echo "Load average when measured: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine slows every row alike)."
   echo
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM, $(. /etc/os-release; echo "$PRETTY_NAME"), PostgreSQL $("${PSQL[@]}" -d postgres -At -c 'SHOW server_version'), $(date -u +%Y-%m-%d)."
   echo

@@ -40,6 +40,7 @@ public sealed class AvaOloDbContext(DbContextOptions<AvaOloDbContext> options, A
     public DbSet<DeliveryStatusEvent> WhatsAppStatusEvents => Set<DeliveryStatusEvent>();
     public DbSet<Consent> Consents => Set<Consent>();
     public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
+    public DbSet<KnowledgeEntry> KnowledgeEntries => Set<KnowledgeEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AvaOloDbContext).Assembly);

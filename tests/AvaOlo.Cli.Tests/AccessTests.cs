@@ -96,6 +96,17 @@ public sealed class AccessTests(TestDatabase db) : IAsyncLifetime
         Assert.Equal([ApiScopes.Admin, ApiScopes.Query], keys[1].Scopes);
     }
 
+    [Fact]
+    public async Task No_review_keys_are_marked_so_their_exchanges_skip_the_review_queue()
+    {
+        var bench = await CliRun.RunAsync(db, "create-api-key", "--name", "load-test", "--scopes", "query", "--no-review");
+        var plain = await CliRun.RunAsync(db, "create-api-key", "--name", "gateway", "--scopes", "query");
+
+        Assert.Equal((0, 0), (bench.ExitCode, plain.ExitCode));
+        await using var ctx = db.CreateContext();
+        Assert.Equal([("load-test", true), ("gateway", false)], (await ctx.ApiKeys.OrderBy(k => k.Id).ToListAsync()).Select(k => (k.Name, k.SkipsReview)));
+    }
+
     [Theory]
     [InlineData("--farmer", "999999", "no such farmer")]
     [InlineData("--scopes", "records:read,everything", "unknown scope")]

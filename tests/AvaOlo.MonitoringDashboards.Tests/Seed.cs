@@ -38,12 +38,13 @@ public static class Seed
     }
 
     public static async Task<Conversation> ConversationAsync(TestDatabase database, int? farmerId, string question, string answer = "Odgovor.",
-        DateTimeOffset? at = null, bool checksPassed = true, string language = "hr", string? sources = null)
+        DateTimeOffset? at = null, bool checksPassed = true, string language = "hr", string? sources = null, string channel = "api",
+        string method = AnswerMethods.Llm, string country = "HR", string state = ReviewStates.Pending)
     {
         var c = new Conversation
         {
-            ThreadId = Guid.NewGuid(), FarmerId = farmerId, Channel = "api", Question = question, Answer = answer, Language = language,
-            CountryCode = "HR", Method = AnswerMethods.Llm, Model = "gpt-4", ChecksPassed = checksPassed, ReviewState = ReviewStates.Pending,
+            ThreadId = Guid.NewGuid(), FarmerId = farmerId, Channel = channel, Question = question, Answer = answer, Language = language,
+            CountryCode = country, Method = method, Model = method == AnswerMethods.Llm ? "gpt-4" : null, ChecksPassed = checksPassed, ReviewState = state,
             Checks = checksPassed ? """[{"name":"mango_rule","passed":true}]""" : """[{"name":"privacy","passed":false,"detail":"phone in answer"}]""",
             Sources = sources, CreatedAt = at ?? DateTimeOffset.UtcNow,
         };

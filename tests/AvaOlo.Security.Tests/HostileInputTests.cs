@@ -94,19 +94,22 @@ public sealed class HostileInputTests(TestDatabase database)
             yield return new(page, "GET", "GET", page);
             foreach (var t in HostileCorpus.PathTricks.Take(12)) yield return new(page, $"path {t}", "GET", page.TrimEnd('/') + "/" + t);
             foreach (var q in new[] { "window=../../etc/passwd", "window=1e3", "window=%00", "service=%27%3B--", "service=" + new string('s', 3000), "ReturnUrl=//evil.example",
-                         "ReturnUrl=javascript:alert(1)", "Done=%27%20OR%201=1", "handler=Nope", "handler=%00", "window=5m&window=1h", "id=99999999999" })
+                         "ReturnUrl=javascript:alert(1)", "Done=%27%20OR%201=1", "handler=Nope", "handler=%00", "window=5m&window=1h", "id=99999999999",
+                         "after=0.3155378975999999999.1", "before=-1.-1.-1", "crop=%25%5F%5C%27", "farmer=99999999999", "check=%27%29%20OR%20true--", "country=%D0%96%D0%96" })
                 yield return new(page, $"query {q[..Math.Min(q.Length, 40)]}", "GET", $"{page}?{q}");
         }
         // Forms: hostile values, with the antiforgery token (so they reach the handlers) and without it.
         string[] forms = ["/login", "/logout", "/admin?handler=Role", "/admin?handler=ToggleUser", "/admin?handler=CreateKey", "/admin?handler=RevokeKey",
-            "/agronomic?handler=Approve", "/agronomic?handler=ApproveMany", "/agronomic?handler=Edit", "/agronomic?handler=Reply", "/error", "/api/metrics"];
+            "/agronomic?handler=Approve", "/agronomic?handler=ApproveMany", "/agronomic?handler=Edit", "/agronomic?handler=Reply",
+            "/agronomic?handler=ApproveFiltered", "/agronomic?handler=Retire", "/error", "/api/metrics"];
         string[] values = ["' OR 1=1 --", "99999999999", "-1", "1e3", " 1", "\u202Eevil", "a\u0000b", "\uD83C\uDF3E", new string('x', 20_000), ""];
         foreach (var form in forms)
         {
             foreach (var v in values)
             {
                 var fields = $"Username={Uri.EscapeDataString(v)}&Password={Uri.EscapeDataString(v)}&id={Uri.EscapeDataString(v)}&ids={Uri.EscapeDataString(v)}&ids=2" +
-                             $"&role={Uri.EscapeDataString(v)}&name={Uri.EscapeDataString(v)}&scopes={Uri.EscapeDataString(v)}&farmerId={Uri.EscapeDataString(v)}&answer={Uri.EscapeDataString(v)}";
+                             $"&role={Uri.EscapeDataString(v)}&name={Uri.EscapeDataString(v)}&scopes={Uri.EscapeDataString(v)}&farmerId={Uri.EscapeDataString(v)}&answer={Uri.EscapeDataString(v)}" +
+                             $"&scope={Uri.EscapeDataString(v)}&upTo={Uri.EscapeDataString(v)}&expected={Uri.EscapeDataString(v)}&farmer={Uri.EscapeDataString(v)}&crop={Uri.EscapeDataString(v)}";
                 var label = v.Length > 20 ? v[..20] : v;
                 yield return new(form, $"form {label}", "POST", form, fields + "&__RequestVerificationToken=" + Uri.EscapeDataString(token), "application/x-www-form-urlencoded");
                 yield return new(form, $"form without token {label}", "POST", form, fields, "application/x-www-form-urlencoded");

@@ -1,3 +1,4 @@
+using AvaOlo.AgriculturalCore.Assistant.AgronomistKnowledge;
 using AvaOlo.AgriculturalCore.Assistant.Catalogue;
 using AvaOlo.AgriculturalCore.Assistant.Checks;
 using AvaOlo.AgriculturalCore.Assistant.Confirmations;
@@ -31,6 +32,7 @@ public static class AssistantRegistration
         services.AddSingleton<AnswerChecker>();
         services.AddSingleton<ExchangeStore>();
         services.AddSingleton<ReferenceCatalogue>();
+        services.AddSingleton<KnowledgeLookup>();
         // DbContexts for the assistant's rarer EF reads and the model's writes, made from the request's scope: each gets
         // the request's AuditActor (the API key that asked), exactly as the scoped DbContext of any endpoint does. No
         // options here: they are AddAvaOloDatabase's.

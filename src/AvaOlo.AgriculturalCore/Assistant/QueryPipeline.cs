@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using AvaOlo.AgriculturalCore.Assistant.AgronomistKnowledge;
 using AvaOlo.AgriculturalCore.Assistant.Checks;
 using AvaOlo.AgriculturalCore.Assistant.Confirmations;
 using AvaOlo.AgriculturalCore.Assistant.Exchanges;
@@ -19,7 +20,7 @@ namespace AvaOlo.AgriculturalCore.Assistant;
 /// answer within the model deadline plus the rule-based time.
 /// </summary>
 public sealed class QueryPipeline(ReplyLanguages languages, AnswerCache cache, ConfirmationStage confirmations, ModelAnswerer model,
-    RuleBasedAnswerer ruleBased, ModelBudget budget, ExchangeStore exchanges, TimeProvider clock, ILogger<QueryPipeline> log)
+    RuleBasedAnswerer ruleBased, ModelBudget budget, ExchangeStore exchanges, KnowledgeLookup knowledge, TimeProvider clock, ILogger<QueryPipeline> log)
 {
     /// <param name="explicitAnswer">A channel's structured yes/no to the thread's waiting proposal (e.g. a button), if any.</param>
     public async Task<AskOutcome> AnswerAsync(Asking who, QueryRules.Normalized q, CancellationToken ct, ConfirmationAnswer? explicitAnswer = null)
@@ -50,8 +51,9 @@ public sealed class QueryPipeline(ReplyLanguages languages, AnswerCache cache, C
             (method, answer) = (AnswerMethods.Offline, confirmation);
         else
         {
+            var notes = await knowledge.FindAsync(request, ct); // agronomists' corrections for this question (AgronomistKnowledge/)
             // A continued thread's answer may rest on its history: it is neither served from nor stored in the cache.
-            var key = continues ? null : AnswerCache.Key(asker, country, resolved.Code, today, q.Query);
+            var key = continues ? null : AnswerCache.Key(asker, country, resolved.Code, today, q.Query) + notes.CacheTag;
             if (key is not null && await cache.GetAsync(key, ct) is { } hit) (method, answer) = (AnswerMethods.Cache, hit.ToCheckedAnswer());
             else
             {
@@ -61,7 +63,7 @@ public sealed class QueryPipeline(ReplyLanguages languages, AnswerCache cache, C
                     var (detail, language) = LimitPhrases.BudgetUsedUp(resolved.Code);
                     return new AskOutcome.Refused(429, "Daily AI advisor budget used up", detail, RetryAfter: UntilMidnight(), Language: language);
                 }
-                (method, answer) = await AnswerAfreshAsync(who, request, key, continues, calls, ct);
+                (method, answer) = await AnswerAfreshAsync(who, request, key, continues, calls, notes, ct);
                 await budget.ChargeAsync(who, today, calls, ct);
             }
         }
@@ -69,10 +71,10 @@ public sealed class QueryPipeline(ReplyLanguages languages, AnswerCache cache, C
     }
 
     private async Task<(string Method, CheckedAnswer Answer)> AnswerAfreshAsync(Asking who, AssistantRequest request, string? key, bool continues,
-        List<ModelCallRecord> calls, CancellationToken ct)
+        List<ModelCallRecord> calls, AgronomistNotes notes, CancellationToken ct)
     {
-        var fromModel = model.Available ? await model.AnswerAsync(who, request, continues, calls, ct) : null;
-        var (method, answer) = fromModel is { } m ? (AnswerMethods.Llm, m) : (AnswerMethods.Offline, await ruleBased.AnswerAsync(request, ct));
+        var fromModel = model.Available ? await model.AnswerAsync(who, request, continues, calls, notes, ct) : null;
+        var (method, answer) = fromModel is { } m ? (AnswerMethods.Llm, m) : (AnswerMethods.Offline, await ruleBased.AnswerAsync(request, notes, ct));
         // Offline answers are cached only when no model is configured: after a model failure, the next ask should try it
         // again. An answer that asks the farmer to confirm a change is about one proposal and is never replayed.
         if (key is not null && answer.Answer.Proposal is null && (method == AnswerMethods.Llm || !model.Configured))

@@ -39,7 +39,7 @@ public sealed class ApiKeyAuthenticationHandler(
         actor.Id = key.Id.ToString(CultureInfo.InvariantCulture);
         actor.Name = key.Name;
 
-        var caller = new Caller(key.Id, key.Name, key.FarmerId, key.Scopes.ToHashSet(StringComparer.Ordinal));
+        var caller = new Caller(key.Id, key.Name, key.FarmerId, key.Scopes.ToHashSet(StringComparer.Ordinal), key.SkipsReview);
         var principal = new CallerPrincipal(new ClaimsIdentity(claims, SchemeName), caller);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

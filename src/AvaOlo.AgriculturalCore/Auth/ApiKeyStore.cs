@@ -31,7 +31,7 @@ public sealed class ApiKeyStore(NpgsqlDataSource data, TimeProvider clock, int k
     public const int UnknownCapacity = 10_000;
 
     private const string Query =
-        "SELECT id, name, prefix, secret_hash, scopes, farmer_id, created_at, last_used_at, revoked_at, expires_at " +
+        "SELECT id, name, prefix, secret_hash, scopes, farmer_id, created_at, last_used_at, revoked_at, expires_at, skips_review " +
         "FROM api_keys WHERE prefix = $1";
 
     // Found keys (value ApiKey) and unknown prefixes (value Unknown) live apart, each with its own size limit.
@@ -131,7 +131,7 @@ public sealed class ApiKeyStore(NpgsqlDataSource data, TimeProvider clock, int k
             Id = r.GetInt32(0), Name = r.GetString(1), Prefix = r.GetString(2),
             SecretHash = r.GetFieldValue<byte[]>(3), Scopes = r.GetFieldValue<string[]>(4), FarmerId = r.Nullable<int>(5),
             CreatedAt = r.GetFieldValue<DateTimeOffset>(6), LastUsedAt = r.Nullable<DateTimeOffset>(7),
-            RevokedAt = r.Nullable<DateTimeOffset>(8), ExpiresAt = r.Nullable<DateTimeOffset>(9),
+            RevokedAt = r.Nullable<DateTimeOffset>(8), ExpiresAt = r.Nullable<DateTimeOffset>(9), SkipsReview = r.GetBoolean(10),
         }, CancellationToken.None, prefix)).FirstOrDefault();
 
     private sealed class Unknown

@@ -4,7 +4,8 @@ using AvaOlo.Data.Entities;
 namespace AvaOlo.AgriculturalCore.Auth;
 
 /// <summary>Who is calling, from the authenticated API key: its scopes and, for farmer keys, its farmer.</summary>
-public sealed record Caller(int KeyId, string KeyName, int? FarmerId, IReadOnlySet<string> Scopes)
+/// <param name="SkipsReview">The key was made with --no-review (benchmarks): its exchanges stay out of the review queue.</param>
+public sealed record Caller(int KeyId, string KeyName, int? FarmerId, IReadOnlySet<string> Scopes, bool SkipsReview = false)
 {
     public const string FarmerClaim = "farmer_id";
     public const string ScopeClaim = "scope";

@@ -26,6 +26,7 @@ internal static class ErasureSql
         ("whatsapp_inbox", $"DELETE FROM whatsapp_inbox WHERE {WhatsAppOf.Inbox}"),
         ("pending_actions", "DELETE FROM pending_actions WHERE farmer_id = $1"),
         ("model_usage_days", "DELETE FROM model_usage_days WHERE subject = 'farmer:' || $1::text"),
+        ("knowledge_entries", "DELETE FROM knowledge_entries WHERE farmer_id = $1"),
         ("conversations", "DELETE FROM conversations WHERE farmer_id = $1"),
         ("consents", "DELETE FROM consents WHERE farmer_id = $1"),
         ("tasks", "DELETE FROM tasks WHERE farmer_id = $1"), // their task_fields and task_materials go with them

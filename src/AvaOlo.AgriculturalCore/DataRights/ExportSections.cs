@@ -27,6 +27,9 @@ internal static class ExportSections
     private static readonly ExportSection Audit = new("audit_log", "SELECT * FROM audit_log WHERE farmer_id = $1 ORDER BY id", Withheld: ["actor_name"]);
     private static readonly ExportSection ApiKeys = new("api_keys",
         "SELECT id, name, prefix, scopes, farmer_id, created_at, last_used_at, revoked_at, expires_at FROM api_keys WHERE farmer_id = $1 ORDER BY id");
+    // Agronomist knowledge kept for this farmer alone; the agronomist's name is staff identity.
+    private static readonly ExportSection Knowledge = new("knowledge_entries", "SELECT * FROM knowledge_entries WHERE farmer_id = $1 ORDER BY id",
+        Withheld: ["created_by"]);
     private static readonly ExportSection Erasures = new("erasure_requests", "SELECT * FROM erasure_requests WHERE farmer_id = $1 ORDER BY id");
     private static readonly ExportSection Proposals = new("pending_actions", "SELECT * FROM pending_actions WHERE farmer_id = $1 ORDER BY id");
     // The daily model budget counts a farmer as the subject "farmer:<id>".
@@ -50,7 +53,7 @@ internal static class ExportSections
                     FROM task_materials tm WHERE tm.task_id = t.id) AS materials
             FROM tasks t WHERE t.farmer_id = $1 ORDER BY t.id
             """),
-        Conversations, ModelCalls, Consents, Audit, ApiKeys, Erasures, WhatsAppReceived, WhatsAppSent, Proposals, ModelUsage,
+        Conversations, ModelCalls, Knowledge, Consents, Audit, ApiKeys, Erasures, WhatsAppReceived, WhatsAppSent, Proposals, ModelUsage,
     ];
 
     /// <summary>The zip has one CSV per table, so a task's fields and materials are their own files.</summary>
@@ -60,7 +63,7 @@ internal static class ExportSections
         new("tasks", "SELECT * FROM tasks WHERE farmer_id = $1 ORDER BY id"),
         new("task_fields", "SELECT tf.* FROM task_fields tf JOIN tasks t ON t.id = tf.task_id WHERE t.farmer_id = $1 ORDER BY tf.task_id, tf.field_id"),
         new("task_materials", "SELECT tm.* FROM task_materials tm JOIN tasks t ON t.id = tm.task_id WHERE t.farmer_id = $1 ORDER BY tm.id"),
-        Conversations, ModelCalls, Consents, Audit, ApiKeys, Erasures, WhatsAppReceived, WhatsAppSent, Proposals, ModelUsage,
+        Conversations, ModelCalls, Knowledge, Consents, Audit, ApiKeys, Erasures, WhatsAppReceived, WhatsAppSent, Proposals, ModelUsage,
     ];
 }
 

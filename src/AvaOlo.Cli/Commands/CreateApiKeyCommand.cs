@@ -16,7 +16,11 @@ internal static class CreateApiKeyCommand
         {
             Description = $"Comma-separated scopes from {string.Join(", ", ApiScopes.All)} (default: {string.Join(",", ApiScopes.FarmerDefault)} with --farmer, else {ApiScopes.RecordsRead})",
         };
-        var command = new Command("create-api-key", "Create an API key and print it once on stdout.") { name, farmer, scopes };
+        var noReview = new Option<bool>("--no-review")
+        {
+            Description = "Keep this key's exchanges out of the agronomists' review queue (benchmark and load traffic); they are still stored",
+        };
+        var command = new Command("create-api-key", "Create an API key and print it once on stdout.") { name, farmer, scopes, noReview };
         command.SetAction((parse, ct) => ctx.RunAsync(async (options, token) =>
         {
             var keyName = (parse.GetValue(name) ?? "").Trim();
@@ -30,8 +34,9 @@ internal static class CreateApiKeyCommand
             if (farmerId is { } id && !await db.Farmers.AnyAsync(f => f.Id == id && f.DeletedAt == null, token))
                 throw new CliException(ExitCodes.InvalidInput, $"--farmer {id}: no such farmer (or the farmer was deleted)");
 
-            var (key, row) = await AddAsync(db, keyName, granted, farmerId, ctx.Clock.GetUtcNow(), token);
-            ctx.Progress($"created API key '{keyName}' ({row.Prefix}; scopes {string.Join(",", granted)}{(farmerId is null ? "" : $"; farmer {farmerId}")}); it is shown once:");
+            var skipsReview = parse.GetValue(noReview);
+            var (key, row) = await AddAsync(db, keyName, granted, farmerId, ctx.Clock.GetUtcNow(), skipsReview, token);
+            ctx.Progress($"created API key '{keyName}' ({row.Prefix}; scopes {string.Join(",", granted)}{(farmerId is null ? "" : $"; farmer {farmerId}")}{(skipsReview ? "; not reviewed" : "")}); it is shown once:");
             if (granted.Contains(ApiScopes.QueryOnBehalf, StringComparer.Ordinal))
                 ctx.Progress($"WARNING: {ApiScopes.QueryOnBehalf} lets this key ask the assistant as ANY farmer (by id or phone): give it only to a trusted gateway and keep it secret");
             ctx.Out.WriteLine(key);
@@ -55,14 +60,14 @@ internal static class CreateApiKeyCommand
 
     /// <summary>Stores a fresh key and returns the secret; shared with demo-credentials.</summary>
     public static async Task<(string Key, ApiKey Row)> AddAsync(
-        AvaOloDbContext db, string name, string[] scopes, int? farmerId, DateTimeOffset now, CancellationToken ct)
+        AvaOloDbContext db, string name, string[] scopes, int? farmerId, DateTimeOffset now, bool skipsReview, CancellationToken ct)
     {
         var (key, prefix, hash) = ApiKeySecrets.Generate();
-        var row = new ApiKey { Name = name, Prefix = prefix, SecretHash = hash, Scopes = scopes, FarmerId = farmerId, CreatedAt = now };
+        var row = new ApiKey { Name = name, Prefix = prefix, SecretHash = hash, Scopes = scopes, FarmerId = farmerId, CreatedAt = now, SkipsReview = skipsReview };
         db.ApiKeys.Add(row);
         await db.SaveChangesAsync(ct);
         db.AuditLog.Add(Secrets.Audit(now, "api_key", row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "create",
-            new { row.Name, row.Prefix, row.Scopes, row.FarmerId }, farmerId));
+            new { row.Name, row.Prefix, row.Scopes, row.FarmerId, row.SkipsReview }, farmerId));
         await db.SaveChangesAsync(ct);
         return (key, row);
     }

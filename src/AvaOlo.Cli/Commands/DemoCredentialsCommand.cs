@@ -51,12 +51,12 @@ internal static class DemoCredentialsCommand
             if (adminKey is null)
             {
                 await RevokeAsync(db, AdminKeyName, now, token);
-                adminKey = (await CreateApiKeyCommand.AddAsync(db, AdminKeyName, [ApiScopes.Admin], null, now, token)).Key;
+                adminKey = (await CreateApiKeyCommand.AddAsync(db, AdminKeyName, [ApiScopes.Admin], null, now, false, token)).Key;
             }
             if (farmerKey is null)
             {
                 await RevokeAsync(db, FarmerKeyName, now, token);
-                farmerKey = (await CreateApiKeyCommand.AddAsync(db, FarmerKeyName, [.. ApiScopes.FarmerDefault], farmer, now, token)).Key;
+                farmerKey = (await CreateApiKeyCommand.AddAsync(db, FarmerKeyName, [.. ApiScopes.FarmerDefault], farmer, now, false, token)).Key;
             }
             if (password is null)
             {

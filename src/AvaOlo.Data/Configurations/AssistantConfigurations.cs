@@ -24,6 +24,15 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         b.HasIndex(c => c.CreatedAt);
         // The agronomists' queue: unreviewed answers, newest first, without scanning reviewed ones.
         b.HasIndex(c => c.CreatedAt).HasDatabaseName("ix_conversations_pending_created_at").HasFilter("review_state = 'pending'");
+        // Risk first, derived from the row so that every writer (and every old row) is ranked alike.
+        b.Property(c => c.ReviewRank).HasComputedColumnSql(
+            "CASE WHEN NOT checks_passed THEN 0 WHEN sources @> '[{\"type\":\"material_rule\"}]' OR sources @> '[{\"type\":\"harvest_safety\"}]' THEN 3 ELSE 6 END" +
+            " + CASE method WHEN 'llm' THEN 0 WHEN 'offline' THEN 1 ELSE 2 END", stored: true);
+        // The workbench's keyset pages: (rank, newest first, id) over pending rows only.
+        b.HasIndex(c => new { c.ReviewRank, c.CreatedAt, c.Id }).HasDatabaseName("ix_conversations_review_queue")
+            .IsDescending(false, true, true).HasFilter("review_state = 'pending'");
+        // Reviewed rows by review time, for the business page's weekly review measures.
+        b.HasIndex(c => c.ReviewedAt).HasFilter("reviewed_at IS NOT NULL");
         b.HasOne<Farmer>().WithMany().HasForeignKey(c => c.FarmerId).OnDelete(DeleteBehavior.SetNull);
     }
 }

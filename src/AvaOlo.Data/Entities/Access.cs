@@ -40,6 +40,8 @@ public sealed class ApiKey
     public DateTimeOffset? LastUsedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
     public DateTimeOffset? ExpiresAt { get; set; }
+    /// <summary>Exchanges asked with this key are not queued for agronomist review (benchmark and load traffic).</summary>
+    public bool SkipsReview { get; set; }
 }
 
 public static class ApiScopes

@@ -38,6 +38,12 @@ public sealed class Conversation
     public string? ReviewedBy { get; set; }
     public DateTimeOffset? ReviewedAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>
+    /// The review queue's order, risk first (computed by the database from the row): 0–2 failed checks, 3–5 pesticide
+    /// and dose topics (a product rule or harvest safety among the sources), 6–8 the rest; within each, model answers,
+    /// then offline answers, then cache hits.
+    /// </summary>
+    public int ReviewRank { get; set; }
 }
 
 public static class ReviewStates
@@ -46,7 +52,11 @@ public static class ReviewStates
     public const string Approved = "approved";
     public const string Edited = "edited";
     public const string ExpertAnswered = "expert_answered";
-    public static readonly string[] All = [Pending, Approved, Edited, ExpertAnswered];
+    /// <summary>Never queued for review: self-tests and traffic from keys made with --no-review (benchmarks).</summary>
+    public const string NotQueued = "not_queued";
+    public static readonly string[] All = [Pending, Approved, Edited, ExpertAnswered, NotQueued];
+    /// <summary>Reviewed by an agronomist whose text replaced the answer: what "corrected" means on the business page.</summary>
+    public static readonly string[] Corrected = [Edited, ExpertAnswered];
 }
 
 public static class AnswerMethods

@@ -219,6 +219,10 @@ namespace AvaOlo.Data.Migrations
                         .HasColumnType("bytea")
                         .HasColumnName("secret_hash");
 
+                    b.Property<bool>("SkipsReview")
+                        .HasColumnType("boolean")
+                        .HasColumnName("skips_review");
+
                     b.HasKey("Id")
                         .HasName("pk_api_keys");
 
@@ -446,6 +450,12 @@ namespace AvaOlo.Data.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("question");
 
+                    b.Property<int>("ReviewRank")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasColumnName("review_rank")
+                        .HasComputedColumnSql("CASE WHEN NOT checks_passed THEN 0 WHEN sources @> '[{\"type\":\"material_rule\"}]' OR sources @> '[{\"type\":\"harvest_safety\"}]' THEN 3 ELSE 6 END + CASE method WHEN 'llm' THEN 0 WHEN 'offline' THEN 1 ELSE 2 END", true);
+
                     b.Property<string>("ReviewState")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -480,11 +490,20 @@ namespace AvaOlo.Data.Migrations
                         .HasDatabaseName("ix_conversations_pending_created_at")
                         .HasFilter("review_state = 'pending'");
 
+                    b.HasIndex("ReviewedAt")
+                        .HasDatabaseName("ix_conversations_reviewed_at")
+                        .HasFilter("reviewed_at IS NOT NULL");
+
                     b.HasIndex("ThreadId")
                         .HasDatabaseName("ix_conversations_thread_id");
 
                     b.HasIndex("FarmerId", "CreatedAt")
                         .HasDatabaseName("ix_conversations_farmer_id_created_at");
+
+                    b.HasIndex("ReviewRank", "CreatedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_conversations_review_queue")
+                        .HasFilter("review_state = 'pending'");
 
                     b.HasIndex(new[] { "CreatedAt" }, "ix_conversations_created_at")
                         .HasDatabaseName("ix_conversations_created_at");
@@ -1008,6 +1027,94 @@ namespace AvaOlo.Data.Migrations
                         .HasDatabaseName("ix_whatsapp_inbox_provider_sender_received_at");
 
                     b.ToTable("whatsapp_inbox", (string)null);
+                });
+
+            modelBuilder.Entity("AvaOlo.Data.Entities.KnowledgeEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("answer");
+
+                    b.Property<long?>("ConversationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("country_code")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("created_by");
+
+                    b.Property<int?>("FarmerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("farmer_id");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("language")
+                        .IsFixedLength();
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("question");
+
+                    b.PrimitiveCollection<string[]>("QuestionStems")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("question_stems");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("scope");
+
+                    b.HasKey("Id")
+                        .HasName("pk_knowledge_entries");
+
+                    b.HasIndex("ConversationId")
+                        .HasDatabaseName("ix_knowledge_entries_conversation_id");
+
+                    b.HasIndex("FarmerId")
+                        .HasDatabaseName("ix_knowledge_entries_farmer_id");
+
+                    b.HasIndex("QuestionStems")
+                        .HasDatabaseName("ix_knowledge_entries_question_stems")
+                        .HasFilter("retired_at IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("QuestionStems"), "gin");
+
+                    b.ToTable("knowledge_entries", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_knowledge_entries_scope", "(scope = 'farmer' AND farmer_id IS NOT NULL AND country_code IS NULL) OR (scope = 'country' AND farmer_id IS NULL AND country_code IS NOT NULL) OR (scope = 'global' AND farmer_id IS NULL AND country_code IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("AvaOlo.Data.Entities.LlmCall", b =>
@@ -1913,6 +2020,21 @@ namespace AvaOlo.Data.Migrations
                         .HasForeignKey("FarmerId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_whatsapp_inbox_farmers_farmer_id");
+                });
+
+            modelBuilder.Entity("AvaOlo.Data.Entities.KnowledgeEntry", b =>
+                {
+                    b.HasOne("AvaOlo.Data.Entities.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_knowledge_entries_conversations_conversation_id");
+
+                    b.HasOne("AvaOlo.Data.Entities.Farmer", null)
+                        .WithMany()
+                        .HasForeignKey("FarmerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_knowledge_entries_farmers_farmer_id");
                 });
 
             modelBuilder.Entity("AvaOlo.Data.Entities.Material", b =>

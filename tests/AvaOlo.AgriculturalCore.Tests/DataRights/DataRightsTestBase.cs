@@ -95,6 +95,15 @@ public abstract class DataRightsTestBase(TestDatabase database) : ApiTestBase(da
         await HttpAssert.Json(await own.Post("/api/v1/farmer/query", new { query = question }));
         await HttpAssert.Json(await own.Post("/api/v1/farmer/query", new { query = "Kada mogu žeti pšenicu?" }));
         await WhatsAppAsync(core, db, phone, $"Ovdje {name}: kada mogu žeti pšenicu na njivi {fieldName}?");
+        await using (var ctx = db.CreateContext()) // an agronomist's correction kept for this farmer (the dashboards write these)
+        {
+            ctx.KnowledgeEntries.Add(new KnowledgeEntry
+            {
+                Scope = KnowledgeScopes.Farmer, FarmerId = id, Question = question, Answer = $"Za njivu {fieldName}: 42 dana.", Language = "hr",
+                CreatedBy = "agronomka.petra@avaolo.example", CreatedAt = DateTimeOffset.UtcNow,
+            });
+            await ctx.SaveChangesAsync();
+        }
         using (var scope = core.Services.CreateScope()) // a change the farmer has not confirmed yet
             await scope.ServiceProvider.GetRequiredService<Proposals>().ProposeAsync(
                 new Asking(new Asker(id, "HR", "hr", 0, phone), "whatsapp", null, true, null), Guid.NewGuid(), PendingActionKinds.RecordTask,

@@ -12,7 +12,8 @@ namespace AvaOlo.AgriculturalCore.Assistant.Exchanges;
 /// Who is asking: a known farmer (id, country, language, records version), or an unknown phone (its E.164 number
 /// and country), answered without personal records.
 /// </summary>
-public sealed record Asker(int? FarmerId, string? CountryCode, string? PreferredLanguage, long RecordsVersion, string? Phone = null)
+/// <param name="SkipsReview">Asked through a --no-review key (benchmark traffic): not queued for agronomist review.</param>
+public sealed record Asker(int? FarmerId, string? CountryCode, string? PreferredLanguage, long RecordsVersion, string? Phone = null, bool SkipsReview = false)
 {
     /// <summary>
     /// The asker as one stable string — "farmer:12", or "phone:" and a SHA-256 prefix of an unknown number — for the
@@ -63,11 +64,12 @@ public static class AskerResolver
             var me = await FindAsync(data, ById, own, ct);
             if (me is null) return (null, AskerProblem.FarmerNotFound);
             if (q.Phone is not null && q.Phone != me.Phone) return (null, AskerProblem.Forbidden);
-            return (ToAsker(me), AskerProblem.None);
+            return (ToAsker(me) with { SkipsReview = caller.SkipsReview }, AskerProblem.None);
         }
         if (q.FarmerId is null && q.Phone is null) return (null, AskerProblem.Missing);
         if (!caller.Has(ApiScopes.QueryOnBehalf)) return (null, AskerProblem.NeedsOnBehalf);
-        return await ByPhoneOrIdAsync(data, q.FarmerId, q.Phone, q.PhoneCountry, ct);
+        var (asker, problem) = await ByPhoneOrIdAsync(data, q.FarmerId, q.Phone, q.PhoneCountry, ct);
+        return (asker is null ? null : asker with { SkipsReview = caller.SkipsReview }, problem);
     }
 
     /// <summary>The asker behind a verified phone number (a messaging channel's sender): a farmer, or an unknown number.</summary>

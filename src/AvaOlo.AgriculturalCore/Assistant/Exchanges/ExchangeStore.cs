@@ -49,7 +49,7 @@ public sealed class ExchangeStore(NpgsqlDataSource data)
         await using var cmd = Sql.Command(data, e.Calls.Count == 0 ? WithoutCalls : WithCalls,
             r.ThreadId, Sql.Typed(e.Who.Asker.FarmerId, NpgsqlDbType.Integer), e.Who.Channel, r.Question, a.Text, r.Language,
             Sql.Typed(r.CountryCode, NpgsqlDbType.Text), e.Method, Sql.Typed(a.Model, NpgsqlDbType.Text), e.ChecksPassed, e.ChecksJson,
-            JsonSerializer.Serialize(a.Sources, Json), a.ToolCalls, e.ElapsedMs, e.LanguageMatched, ReviewStates.Pending, e.Now,
+            JsonSerializer.Serialize(a.Sources, Json), a.ToolCalls, e.ElapsedMs, e.LanguageMatched, InitialReviewState(e.Who.Channel, e.Who.Asker.SkipsReview), e.Now,
             Sql.Typed(e.Who.ApiKeyId, NpgsqlDbType.Integer), e.Who.Asker.Subject);
         if (e.Calls.Count > 0)
         {
@@ -69,6 +69,16 @@ public sealed class ExchangeStore(NpgsqlDataSource data)
         Data.Hosting.DatabaseMetrics.RecordQueryTime(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return id;
     }
+
+    /// <summary>The channel the self-tests ask on: their exchanges are stored but never queued for review.</summary>
+    public const string SelfTestChannel = "self-test";
+
+    /// <summary>
+    /// The clean queue: self-tests and benchmark traffic (keys made with --no-review) are stored like any exchange —
+    /// nothing is lost, and they count in the figures — but agronomists never see them in the review queue.
+    /// </summary>
+    public static string InitialReviewState(string channel, bool skipsReview) =>
+        skipsReview || channel == SelfTestChannel ? ReviewStates.NotQueued : ReviewStates.Pending;
 
     private static void Add<T>(NpgsqlCommand cmd, T[] values) => cmd.Parameters.Add(new NpgsqlParameter<T[]> { TypedValue = values });
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AvaOlo.AgriculturalCore.Assistant.AgronomistKnowledge;
 using AvaOlo.AgriculturalCore.Assistant.Catalogue;
 using AvaOlo.AgriculturalCore.Assistant.Checks;
 using AvaOlo.AgriculturalCore.Assistant.FarmFacts;
@@ -16,9 +17,12 @@ namespace AvaOlo.AgriculturalCore.Assistant.RuleBased;
 /// </summary>
 public sealed partial class RuleBasedAnswerer(FarmFactReader facts, ReferenceCatalogue catalogue, AnswerChecker checker)
 {
-    public async Task<CheckedAnswer> AnswerAsync(AssistantRequest request, CancellationToken ct)
+    /// <param name="notes">An agronomist's answer in the reply language, when there is one, is the answer (cited).</param>
+    public async Task<CheckedAnswer> AnswerAsync(AssistantRequest request, AgronomistNotes notes, CancellationToken ct)
     {
-        var answer = await ComposeAsync(request, ct);
+        var answer = notes.SameLanguage is { } note
+            ? new AssistantAnswer(Citations.Cited(note, request.Language), request.Language, [note.Source(request.Language)])
+            : await ComposeAsync(request, ct);
         return new(answer, checker.CheckRuleBasedAnswer(answer, request.Language, request.CountryCode));
     }
 

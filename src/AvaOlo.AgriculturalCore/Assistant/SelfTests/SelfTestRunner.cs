@@ -65,7 +65,7 @@ public sealed class SelfTestRunner(AvaOloDbContext db, FarmFactReader knowledge,
     /// no right to change records: a self-test never proposes changes. Null when the question was refused.
     /// </summary>
     private async Task<QueryResponse?> AskAsync(Asker asker, string question, CancellationToken ct) =>
-        await pipeline.AnswerAsync(new Asking(asker, "self-test", null, MayWriteRecords: false, IntegrationKeyId: null), Question(question), ct)
+        await pipeline.AnswerAsync(new Asking(asker, ExchangeStore.SelfTestChannel, null, MayWriteRecords: false, IntegrationKeyId: null), Question(question), ct)
             is AskOutcome.Answered answered ? answered.Response : null;
 
     private static SelfTestResult Refused(string test, params SelfTestCheck[] checks) =>

@@ -23,6 +23,7 @@ public sealed class IndexModel(NpgsqlDataSource dataSource, TimeProvider clock) 
     public long NewFarmersToday { get; private set; }
     public long ModelCallsToday { get; private set; }
     public IReadOnlyList<Activity> Recent { get; private set; } = [];
+    public IReadOnlyList<ReviewWeek> Reviews { get; private set; } = [];
     public ChartData NewFarmersChart { get; private set; } = null!;
     public ChartData QuestionsChart { get; private set; } = null!;
     public ChartData CropsChart { get; private set; } = null!;
@@ -86,6 +87,8 @@ public sealed class IndexModel(NpgsqlDataSource dataSource, TimeProvider clock) 
             new("Questions", days.Select(d => closed.TryGetValue(d, out var x) ? (double?)x.Q : null).ToList()),
             new("Active farmers", days.Select(d => closed.TryGetValue(d, out var x) ? (double?)x.A : null).ToList()),
         ]);
+
+        Reviews = await ReviewMeasures.ReadAsync(conn, today, ct);
 
         // Anonymised: no farmer id, name or message text, only what kind of exchange happened.
         Recent = await conn.ListAsync("""
