@@ -1,6 +1,7 @@
 using AvaOlo.AgriculturalCore.WhatsApp.Answering;
 using AvaOlo.AgriculturalCore.WhatsApp.CloudApi;
 using AvaOlo.AgriculturalCore.WhatsApp.Inbox;
+using AvaOlo.AgriculturalCore.WhatsApp.Onboarding;
 using AvaOlo.AgriculturalCore.WhatsApp.Outbox;
 using AvaOlo.AgriculturalCore.WhatsApp.Twilio;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,8 @@ public static class WhatsAppRegistration
         services.AddSingleton<AvaOlo.ServiceDefaults.IHealthChannels>(sp => sp.GetRequiredService<ChannelHealth>());
         services.AddScoped<ChannelAnswerer>();
         services.AddScoped<ReplyComposer>();
+        services.AddScoped<OnboardingConversation>();
+        services.AddScoped<FarmerRegistration>();
         services.AddSingleton<IMessageSender, CloudApiSender>();
         services.AddSingleton<IMessageSender, TwilioSender>();
         foreach (var name in new[] { CloudApiSender.ClientName, TwilioSender.ClientName })
