@@ -38,6 +38,7 @@ public sealed class AvaOloDbContext(DbContextOptions<AvaOloDbContext> options, A
     public DbSet<InboundMessage> WhatsAppInbox => Set<InboundMessage>();
     public DbSet<OutboundMessage> WhatsAppOutbox => Set<OutboundMessage>();
     public DbSet<DeliveryStatusEvent> WhatsAppStatusEvents => Set<DeliveryStatusEvent>();
+    public DbSet<WhatsAppContact> WhatsAppContacts => Set<WhatsAppContact>();
     public DbSet<Consent> Consents => Set<Consent>();
     public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
     public DbSet<KnowledgeEntry> KnowledgeEntries => Set<KnowledgeEntry>();

@@ -24,6 +24,7 @@ internal static class ErasureSql
         ("model_calls", "DELETE FROM llm_debug_log WHERE farmer_id = $1 OR conversation_id IN (SELECT id FROM conversations WHERE farmer_id = $1)"),
         ("whatsapp_outbox", $"DELETE FROM whatsapp_outbox WHERE {WhatsAppOf.Outbox}"), // before the inbox rows it names
         ("whatsapp_inbox", $"DELETE FROM whatsapp_inbox WHERE {WhatsAppOf.Inbox}"),
+        ("whatsapp_contacts", $"DELETE FROM whatsapp_contacts WHERE {WhatsAppOf.Contact}"),
         ("pending_actions", "DELETE FROM pending_actions WHERE farmer_id = $1"),
         ("model_usage_days", "DELETE FROM model_usage_days WHERE subject = 'farmer:' || $1::text"),
         ("knowledge_entries", "DELETE FROM knowledge_entries WHERE farmer_id = $1"),

@@ -41,6 +41,9 @@ internal static class ExportSections
         $"SELECT * FROM whatsapp_inbox WHERE {WhatsAppOf.Inbox} ORDER BY id");
     private static readonly ExportSection WhatsAppSent = new("whatsapp_outbox",
         $"SELECT * FROM whatsapp_outbox WHERE {WhatsAppOf.Outbox} ORDER BY id");
+    // The number's onboarding and opt-out state: by the farmer link or by their number (an opt-out before registering).
+    private static readonly ExportSection WhatsAppContact = new("whatsapp_contacts",
+        $"SELECT * FROM whatsapp_contacts WHERE {WhatsAppOf.Contact} ORDER BY id");
 
     /// <summary>The JSON document nests each task's field ids and materials, as the tasks API shows them.</summary>
     public static readonly IReadOnlyList<ExportSection> Json =
@@ -53,7 +56,7 @@ internal static class ExportSections
                     FROM task_materials tm WHERE tm.task_id = t.id) AS materials
             FROM tasks t WHERE t.farmer_id = $1 ORDER BY t.id
             """),
-        Conversations, ModelCalls, Knowledge, Consents, Audit, ApiKeys, Erasures, WhatsAppReceived, WhatsAppSent, Proposals, ModelUsage,
+        Conversations, ModelCalls, Knowledge, Consents, Audit, ApiKeys, Erasures, WhatsAppReceived, WhatsAppSent, WhatsAppContact, Proposals, ModelUsage,
     ];
 
     /// <summary>The zip has one CSV per table, so a task's fields and materials are their own files.</summary>
@@ -63,7 +66,7 @@ internal static class ExportSections
         new("tasks", "SELECT * FROM tasks WHERE farmer_id = $1 ORDER BY id"),
         new("task_fields", "SELECT tf.* FROM task_fields tf JOIN tasks t ON t.id = tf.task_id WHERE t.farmer_id = $1 ORDER BY tf.task_id, tf.field_id"),
         new("task_materials", "SELECT tm.* FROM task_materials tm JOIN tasks t ON t.id = tm.task_id WHERE t.farmer_id = $1 ORDER BY tm.id"),
-        Conversations, ModelCalls, Knowledge, Consents, Audit, ApiKeys, Erasures, WhatsAppReceived, WhatsAppSent, Proposals, ModelUsage,
+        Conversations, ModelCalls, Knowledge, Consents, Audit, ApiKeys, Erasures, WhatsAppReceived, WhatsAppSent, WhatsAppContact, Proposals, ModelUsage,
     ];
 }
 
@@ -71,5 +74,6 @@ internal static class ExportSections
 internal static class WhatsAppOf
 {
     public const string Inbox = "(farmer_id = $1 OR sender = (SELECT phone FROM farmers WHERE id = $1))";
+    public const string Contact = "(farmer_id = $1 OR phone = (SELECT phone FROM farmers WHERE id = $1))";
     public const string Outbox = "(recipient = (SELECT phone FROM farmers WHERE id = $1) OR inbox_id IN (SELECT id FROM whatsapp_inbox WHERE " + Inbox + "))";
 }

@@ -2,6 +2,7 @@ using AvaOlo.AgriculturalCore.WhatsApp.Answering;
 using AvaOlo.AgriculturalCore.WhatsApp.CloudApi;
 using AvaOlo.AgriculturalCore.WhatsApp.Inbox;
 using AvaOlo.AgriculturalCore.WhatsApp.Media;
+using AvaOlo.AgriculturalCore.WhatsApp.Onboarding;
 using AvaOlo.AgriculturalCore.WhatsApp.Outbox;
 using AvaOlo.AgriculturalCore.WhatsApp.Twilio;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,8 @@ public static class WhatsAppRegistration
         // One attempt per call: the inbox retries the whole message with backoff. A voice note may take a while to transcribe.
         services.AddHttpClient(MediaFetcher.ClientName, c => c.Timeout = TimeSpan.FromSeconds(60));
         services.AddHttpClient(Transcriber.ClientName, c => c.Timeout = TimeSpan.FromSeconds(120));
+        services.AddScoped<OnboardingConversation>();
+        services.AddScoped<FarmerRegistration>();
         services.AddSingleton<IMessageSender, CloudApiSender>();
         services.AddSingleton<IMessageSender, TwilioSender>();
         foreach (var name in new[] { CloudApiSender.ClientName, TwilioSender.ClientName })

@@ -72,3 +72,20 @@ internal sealed class DeliveryStatusEventConfiguration : IEntityTypeConfiguratio
         b.HasIndex(e => new { e.Provider, e.ProviderMessageId, e.Status }).IsUnique();
     }
 }
+
+internal sealed class WhatsAppContactConfiguration : IEntityTypeConfiguration<WhatsAppContact>
+{
+    public void Configure(EntityTypeBuilder<WhatsAppContact> b)
+    {
+        b.ToTable("whatsapp_contacts");
+        b.Property(c => c.Phone).HasMaxLength(20);
+        b.Property(c => c.Step).HasMaxLength(16);
+        b.Property(c => c.Language).HasMaxLength(8);
+        b.Property(c => c.Name).HasMaxLength(200);
+        b.Property(c => c.FarmName).HasMaxLength(200);
+        // One row per number: concurrent first messages meet in INSERT … ON CONFLICT (phone).
+        b.HasIndex(c => c.Phone).IsUnique();
+        b.HasIndex(c => c.FarmerId);
+        b.HasOne<Farmer>().WithMany().HasForeignKey(c => c.FarmerId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

@@ -1933,6 +1933,83 @@ namespace AvaOlo.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("AvaOlo.Data.Entities.WhatsAppContact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FarmName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("farm_name");
+
+                    b.Property<int?>("FarmerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("farmer_id");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("language");
+
+                    b.Property<long>("LastInboxId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_inbox_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<long?>("OptOutInboxId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("opt_out_inbox_id");
+
+                    b.Property<DateTimeOffset?>("OptedOutAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opted_out_at");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phone");
+
+                    b.Property<DateTimeOffset?>("RefusedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refused_at");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("step");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_whatsapp_contacts");
+
+                    b.HasIndex("FarmerId")
+                        .HasDatabaseName("ix_whatsapp_contacts_farmer_id");
+
+                    b.HasIndex("Phone")
+                        .IsUnique()
+                        .HasDatabaseName("ix_whatsapp_contacts_phone");
+
+                    b.ToTable("whatsapp_contacts", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2156,6 +2233,15 @@ namespace AvaOlo.Data.Migrations
                         .HasConstraintName("fk_task_materials_tasks_task_id");
 
                     b.Navigation("Material");
+                });
+
+            modelBuilder.Entity("AvaOlo.Data.Entities.WhatsAppContact", b =>
+                {
+                    b.HasOne("AvaOlo.Data.Entities.Farmer", null)
+                        .WithMany()
+                        .HasForeignKey("FarmerId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_whatsapp_contacts_farmers_farmer_id");
                 });
 
             modelBuilder.Entity("AvaOlo.Data.Entities.FarmTask", b =>

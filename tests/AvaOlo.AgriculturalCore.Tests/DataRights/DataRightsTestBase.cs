@@ -112,6 +112,16 @@ public abstract class DataRightsTestBase(TestDatabase database) : ApiTestBase(da
         await consents.RecordAsync(id, "terms", "2026-01", "whatsapp", default);
         await consents.RecordAsync(id, "voice_processing", "1", "whatsapp", default);
         await consents.WithdrawAsync(id, "voice_processing", default);
+        // The number's WhatsApp standing (onboarding finished, then opted out): whatsapp_contacts names the farmer too.
+        await using (var contacts = db.CreateContext())
+        {
+            contacts.WhatsAppContacts.Add(new WhatsAppContact
+            {
+                Phone = phone, Step = OnboardingSteps.Registered, FarmerId = id, Language = "hr", OptedOutAt = DateTimeOffset.UtcNow,
+                CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            });
+            await contacts.SaveChangesAsync();
+        }
         return new Person(id, key, name, phone, national, email, address, vat, farmName, fieldId, fieldName, question);
     }
 

@@ -15,7 +15,7 @@ public sealed class ExportTests(TestDatabase database) : DataRightsTestBase(data
     private static string PartOf(string table) => Renamed.GetValueOrDefault(table, table);
 
     private static readonly string[] ZipEntries =
-        ["farmer", "fields", "plantings", "tasks", "task_fields", "task_materials", "conversations", "model_calls", "knowledge_entries", "consents", "audit_log", "api_keys", "erasure_requests", "whatsapp_inbox", "whatsapp_outbox", "pending_actions", "model_usage_days"];
+        ["farmer", "fields", "plantings", "tasks", "task_fields", "task_materials", "conversations", "model_calls", "knowledge_entries", "consents", "audit_log", "api_keys", "erasure_requests", "whatsapp_inbox", "whatsapp_outbox", "whatsapp_contacts", "pending_actions", "model_usage_days"];
 
     [Fact]
     public async Task Json_export_holds_every_kind_of_row_of_the_farmer_and_nothing_of_another()

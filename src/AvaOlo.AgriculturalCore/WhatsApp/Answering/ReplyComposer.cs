@@ -6,6 +6,7 @@ using AvaOlo.AgriculturalCore.WhatsApp.Inbox;
 using AvaOlo.AgriculturalCore.WhatsApp.Media;
 using AvaOlo.Data.Entities;
 using Npgsql;
+using AvaOlo.AgriculturalCore.WhatsApp.Onboarding;
 
 namespace AvaOlo.AgriculturalCore.WhatsApp.Answering;
 
@@ -23,10 +24,12 @@ public sealed record Reply(string Text, int? FarmerId, long? ConversationId, IRe
 /// rather than answered. Other types get a short polite reply in the farmer's language.
 /// </summary>
 public sealed class ReplyComposer(ChannelAnswerer answerer, Proposals proposals, ModelAnswerer model, PendingReports reports, VoiceNotes voice,
-    LocationReplies locations, NpgsqlDataSource data, TimeProvider clock)
+    LocationReplies locations, NpgsqlDataSource data, TimeProvider clock, OnboardingConversation onboarding)
 {
     public async Task<Reply> ComposeAsync(ClaimedMessage m, CancellationToken ct)
     {
+        // STOP/START, and an unknown number's registration, come first (Onboarding/).
+        if (await onboarding.TakeAsync(m, ct) is { } taken) return taken;
         if (m.Type == "interactive" && ConfirmButtons.Parse(ButtonIdOf(m.Payload)) is { } tap) return await TapAsync(m, tap.ProposalId, tap.Answer, ct);
         if (m.Type is "text" or "button" or "interactive" && !string.IsNullOrWhiteSpace(m.Text)) return await AskAsync(m, m.Text!, ct);
         if (m.Type == "image")

@@ -1,4 +1,5 @@
 using AvaOlo.AgriculturalCore.WhatsApp.Inbox;
+using AvaOlo.AgriculturalCore.WhatsApp.Onboarding;
 using AvaOlo.Data.Entities;
 using AvaOlo.ServiceDefaults;
 using Microsoft.Extensions.Options;
@@ -73,6 +74,11 @@ public sealed class OutboxWorker(NpgsqlDataSource data, IEnumerable<IMessageSend
         {
             // The provider was turned off after the message was queued: keep it for when it is back on.
             await OutboxWork.RetryAsync(data, m.Id, now + Backoff.After(m.Attempts), $"the {m.Provider} channel is not configured on this instance", now, ct);
+            return;
+        }
+        if (await ContactStore.IsOptedOutAsync(data, m.Recipient, m.Id, ct))
+        {
+            await OutboxWork.EndAsync(data, m.Id, OutboxStates.Skipped, null, "opted_out", now, ct);
             return;
         }
         var how = ServiceWindow.Decide(m.LastInbound, now, sender.TemplateAvailable);
