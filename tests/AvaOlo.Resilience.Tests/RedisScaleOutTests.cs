@@ -62,7 +62,8 @@ public sealed class RedisScaleOutTests(TestDatabase database, ITestOutputHelper 
         // A sliding window: if the minute turned during the run, the part of the window that slid out frees a little room.
         var slack = (int)Math.Ceiling(1000 * clock.Elapsed.TotalSeconds / 60) + 1;
         output.WriteLine($"figures: 1,500 requests for one farmer over three instances in {clock.Elapsed.TotalSeconds:0.0} s: {served} served (a {ok.GetValueOrDefault("a")}, b {ok.GetValueOrDefault("b")}, c {ok.GetValueOrDefault("c")}), {statuses.GetValueOrDefault(429)} refused with 429; answer asked on A came from the cache on B");
-        Assert.InRange(served, 1000, 1000 + slack);
+        // The two questions asked for the farmer above (by an admin key naming them) count in the farmer's minute too.
+        Assert.InRange(served, 1000 - 2, 1000 + slack);
         Assert.Equal(1500, statuses.GetValueOrDefault(200) + statuses.GetValueOrDefault(429));
         // Each instance served some and refused some: the limit was shared, not three limits that were never reached.
         Assert.All(new[] { "a", "b", "c" }, n => Assert.True(ok.GetValueOrDefault(n) is > 0 and < 1000, summary));

@@ -44,7 +44,7 @@ public static class AssistantEndpoints
                 detail: $"Naming a farmer (farmer_id or phone_number) needs the {ApiScopes.QueryOnBehalf} scope; a farmer's own key asks without naming anyone."),
             AskerProblem.FarmerNotFound => FarmerAccess.NotFound("farmer", q.FarmerId ?? caller.FarmerId ?? 0),
             AskerProblem.Missing => new Errors().Add("farmer_id", "give farmer_id or phone_number").ToProblem(),
-            _ => (caller.FarmerId is null ? ResolvedFarmerLimit.Charge(http, asker!.Subject) : null) is { } limited
+            _ => (caller.FarmerId is null ? await ResolvedFarmerLimit.ChargeAsync(http, asker!.Subject, ct) : null) is { } limited
                 ? limited
                 : ToResult(await pipeline.AnswerAsync(Asking.ForCaller(asker!, caller), q, ct), http),
         };

@@ -78,11 +78,12 @@ public static class ResolvedFarmerLimit
     /// Charges one request to <paramref name="partition"/> ("farmer:7", or an unknown phone's subject) through the same
     /// limiter (shared over Redis when configured); a 429 problem when that farmer's minute is used up, else null.
     /// </summary>
-    public static ProblemHttpResult? Charge(HttpContext http, string partition)
+    public static async ValueTask<ProblemHttpResult?> ChargeAsync(HttpContext http, string partition, CancellationToken ct)
     {
         http.Items[FarmerRateLimiting.ResolvedPartition] = partition;
         if (http.RequestServices.GetRequiredService<IOptions<RateLimiterOptions>>().Value.GlobalLimiter is not { } limiter) return null;
-        using var lease = limiter.AttemptAcquire(http);
+        // Asynchronously: the Redis limiter answers only that way (its synchronous attempt always says "not yet").
+        using var lease = await limiter.AcquireAsync(http, 1, ct);
         if (lease.IsAcquired) return null;
         var retry = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 10;
         http.Response.Headers.RetryAfter = retry.ToString(CultureInfo.InvariantCulture);

@@ -9,6 +9,9 @@ public sealed class ModelPathTests(TestDatabase database) : AssistantTestBase(da
 {
     protected override bool WithModel => true;
 
+    // A deadline well inside the 12 s the fault test allows for the whole question.
+    protected override Dictionary<string, string?> Settings() => new() { ["LLM_TIMEOUT_SECONDS"] = "3", ["LLM_DEADLINE_SECONDS"] = "6" };
+
     /// <summary>The content of the last tool result the model was sent.</summary>
     private static string LastToolResult(JsonNode request) =>
         request["messages"]!.AsArray().Last(m => m!["role"]!.GetValue<string>() == "tool")!["content"]!.ToString();
