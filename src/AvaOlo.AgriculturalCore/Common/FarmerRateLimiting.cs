@@ -37,9 +37,8 @@ public static class FarmerRateLimiting
             o.OnRejected = async (ctx, ct) =>
             {
                 var http = ctx.HttpContext;
-                var retry = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 10;
+                var retry = SetRetryAfter(http, ctx.Lease);
                 http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                http.Response.Headers.RetryAfter = retry.ToString(CultureInfo.InvariantCulture);
                 await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new()
                 {
                     HttpContext = http,
@@ -56,6 +55,14 @@ public static class FarmerRateLimiting
 
     /// <summary>Where a route that resolves its farmer itself (the query route) puts that farmer's partition.</summary>
     internal const string ResolvedPartition = "avaolo.rate.resolved";
+
+    /// <summary>Retry-After from a refused lease (10 s when the limiter does not say), on the response; returns the seconds.</summary>
+    internal static int SetRetryAfter(HttpContext http, RateLimitLease lease)
+    {
+        var retry = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 10;
+        http.Response.Headers.RetryAfter = retry.ToString(CultureInfo.InvariantCulture);
+        return retry;
+    }
 
     internal static string? PartitionKey(HttpContext http)
     {
@@ -85,8 +92,7 @@ public static class ResolvedFarmerLimit
         // Asynchronously: the Redis limiter answers only that way (its synchronous attempt always says "not yet").
         using var lease = await limiter.AcquireAsync(http, 1, ct);
         if (lease.IsAcquired) return null;
-        var retry = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 10;
-        http.Response.Headers.RetryAfter = retry.ToString(CultureInfo.InvariantCulture);
+        var retry = FarmerRateLimiting.SetRetryAfter(http, lease);
         var perMinute = http.RequestServices.GetRequiredService<IOptions<FarmerRateLimitOptions>>().Value.PerMinute;
         return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
             detail: $"The limit is {perMinute} requests per minute per farmer, and this farmer has reached it; retry after {retry} s.");
