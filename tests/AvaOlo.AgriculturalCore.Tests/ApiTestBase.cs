@@ -7,7 +7,7 @@ namespace AvaOlo.AgriculturalCore.Tests;
 public abstract class ApiTestBase(TestDatabase database) : IAsyncLifetime
 {
     protected TestDatabase Database { get; } = database;
-    protected CoreFactory Factory { get; private set; } = null!;
+    protected ServiceHost<Program> Factory { get; private set; } = null!;
     protected World W { get; private set; } = null!;
 
     protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
@@ -15,7 +15,7 @@ public abstract class ApiTestBase(TestDatabase database) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         W = await World.CreateAsync(Database);
-        Factory = new CoreFactory(Database, Settings);
+        Factory = new ServiceHost<Program>(Database, Settings);
     }
 
     public async Task DisposeAsync() => await Factory.DisposeAsync();

@@ -17,8 +17,8 @@ public sealed record World(Farmer A, Farmer B, Field FieldA, Field FieldB, strin
     {
         await database.ResetAsync();
         await using var db = database.CreateContext();
-        var a = new Farmer { Name = "Marko Horvat", Phone = "+385911234567", CountryCode = "HR", PreferredLanguage = "hr" };
-        var b = new Farmer { Name = "Ana Novak", Phone = "+38640123456", CountryCode = "SI", PreferredLanguage = "sl" };
+        var a = TestRecords.Marko();
+        var b = TestRecords.Ana();
         db.Farmers.AddRange(a, b);
         await db.SaveChangesAsync();
         var fieldA = new Field { FarmerId = a.Id, Name = "Mota", AreaHa = 3.5m };
@@ -26,18 +26,10 @@ public sealed record World(Farmer A, Farmer B, Field FieldA, Field FieldB, strin
         db.Fields.AddRange(fieldA, fieldB);
         await db.SaveChangesAsync();
         return new World(a, b, fieldA, fieldB,
-            await KeyAsync(db, "admin", null, ApiScopes.Admin),
-            await KeyAsync(db, "farmer-a", a.Id, ApiScopes.FarmerDefault),
-            await KeyAsync(db, "farmer-b", b.Id, ApiScopes.FarmerDefault),
-            await KeyAsync(db, "reader", null, ApiScopes.RecordsRead),
-            await KeyAsync(db, "writer", null, ApiScopes.RecordsRead, ApiScopes.RecordsWrite));
-    }
-
-    public static async Task<string> KeyAsync(AvaOloDbContext db, string name, int? farmerId, params string[] scopes)
-    {
-        var (key, prefix, hash) = ApiKeySecrets.Generate();
-        db.ApiKeys.Add(new ApiKey { Name = name, Prefix = prefix, SecretHash = hash, FarmerId = farmerId, Scopes = scopes });
-        await db.SaveChangesAsync();
-        return key;
+            await TestRecords.KeyAsync(db, "admin", null, ApiScopes.Admin),
+            await TestRecords.KeyAsync(db, "farmer-a", a.Id, ApiScopes.FarmerDefault),
+            await TestRecords.KeyAsync(db, "farmer-b", b.Id, ApiScopes.FarmerDefault),
+            await TestRecords.KeyAsync(db, "reader", null, ApiScopes.RecordsRead),
+            await TestRecords.KeyAsync(db, "writer", null, ApiScopes.RecordsRead, ApiScopes.RecordsWrite));
     }
 }

@@ -110,12 +110,12 @@ public sealed class HealthAndDocsTests(TestDatabase database) : ApiTestBase(data
 [Collection(TestDatabaseCollection.Name)]
 public sealed class DatabaseDownTests(TestDatabase database) : IAsyncLifetime
 {
-    private CoreFactory _factory = null!;
+    private ServiceHost<Program> _factory = null!;
 
     public Task InitializeAsync()
     {
         // A closed port on loopback: connection refused at once, like a stopped database.
-        _factory = new CoreFactory(database, new Dictionary<string, string?> { ["DB_PORT"] = "1" });
+        _factory = new ServiceHost<Program>(database, new Dictionary<string, string?> { ["DB_PORT"] = "1" });
         return Task.CompletedTask;
     }
 

@@ -19,23 +19,21 @@ public sealed record Farm(int FarmerId, string Key, int OtherFarmerId)
     {
         await database.ResetAsync();
         await using var db = database.CreateContext();
-        var farmer = new Farmer { Name = "Marko Horvat", Phone = "+385911234567", CountryCode = "HR", PreferredLanguage = "hr" };
-        var other = new Farmer { Name = "Ana Novak", Phone = "+38640123456", CountryCode = "SI", PreferredLanguage = "sl" };
+        var farmer = TestRecords.Marko();
+        var other = TestRecords.Ana();
         db.Farmers.AddRange(farmer, other);
         await db.SaveChangesAsync();
         db.Fields.AddRange(new Field { FarmerId = farmer.Id, Name = "Mota", AreaHa = 3.5m }, new Field { FarmerId = other.Id, Name = "Njiva pri hiši", AreaHa = 0.82m });
-        var (key, prefix, hash) = ApiKeySecrets.Generate();
-        db.ApiKeys.Add(new ApiKey { Name = "farmer app", Prefix = prefix, SecretHash = hash, FarmerId = farmer.Id, Scopes = ApiScopes.FarmerDefault });
         await db.SaveChangesAsync();
-        return new Farm(farmer.Id, key, other.Id);
+        return new Farm(farmer.Id, await TestRecords.KeyAsync(db, "farmer app", farmer.Id, ApiScopes.FarmerDefault), other.Id);
     }
 }
 
 /// <summary>The generated client as an application would build it: Kiota's HTTP adapter with the API key as bearer token.</summary>
 public static class Clients
 {
-    public static AvaOloClient For(CoreServer core, string apiKey) =>
-        new(new HttpClientRequestAdapter(new BaseBearerTokenAuthenticationProvider(new ApiKeyToken(apiKey))) { BaseUrl = core.BaseUrl });
+    public static AvaOloClient For(ServiceHost<Program> core, string apiKey) =>
+        new(new HttpClientRequestAdapter(new BaseBearerTokenAuthenticationProvider(new ApiKeyToken(apiKey))) { BaseUrl = core.BaseAddress.ToString().TrimEnd('/') });
 
     private sealed class ApiKeyToken(string key) : IAccessTokenProvider
     {

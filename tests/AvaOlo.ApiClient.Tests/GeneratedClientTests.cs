@@ -11,13 +11,13 @@ namespace AvaOlo.ApiClient.Tests;
 [Collection(DatabaseCollection.Name)]
 public sealed class GeneratedClientTests(TestDatabase database) : IAsyncLifetime
 {
-    private CoreServer _core = null!;
+    private ServiceHost<Program> _core = null!;
     private Farm _farm = null!;
 
     public async Task InitializeAsync()
     {
         _farm = await Farm.CreateAsync(database);
-        _core = new CoreServer(database);
+        _core = new ServiceHost<Program>(database);
     }
 
     public async Task DisposeAsync() => await _core.DisposeAsync();
@@ -86,7 +86,7 @@ public sealed class GeneratedClientTests(TestDatabase database) : IAsyncLifetime
         Assert.Contains("area_ha", invalid.Errors!.AdditionalData.Keys);
 
         var anonymous = new AvaOloClient(new Microsoft.Kiota.Http.HttpClientLibrary.HttpClientRequestAdapter(
-            new Microsoft.Kiota.Abstractions.Authentication.AnonymousAuthenticationProvider()) { BaseUrl = _core.BaseUrl });
+            new Microsoft.Kiota.Abstractions.Authentication.AnonymousAuthenticationProvider()) { BaseUrl = _core.BaseAddress.ToString().TrimEnd('/') });
         Assert.Equal(401, (await Assert.ThrowsAsync<ProblemDetails>(() => anonymous.Api.V1.Farmer.Query.PostAsync(new QueryRequest { Query = "x" }))).ResponseStatusCode);
     }
 }

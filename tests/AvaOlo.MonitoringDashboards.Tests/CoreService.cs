@@ -14,15 +14,14 @@ namespace AvaOlo.MonitoringDashboards.Tests;
 /// <summary>The agricultural core on real Kestrel over the same test database, with an admin key, as the farmers' side.</summary>
 public sealed class CoreService : IAsyncDisposable
 {
-    private readonly App _app;
+    private readonly ServiceHost<core::Program> _app;
     private readonly HttpClient _http;
 
-    private CoreService(App app, HttpClient http) => (_app, _http) = (app, http);
+    private CoreService(ServiceHost<core::Program> app, HttpClient http) => (_app, _http) = (app, http);
 
     public static async Task<CoreService> StartAsync(TestDatabase database, Uri? modelUrl = null, bool skipsReview = false)
     {
-        var settings = database.Environment().ToDictionary(kv => kv.Key, kv => (string?)kv.Value);
-        settings["AVAOLO_BACKGROUND_JOBS"] = "false";
+        var settings = new Dictionary<string, string?>();
         if (modelUrl is not null)
         {
             settings["OPENAI_BASE_URL"] = modelUrl.ToString();
@@ -30,14 +29,11 @@ public sealed class CoreService : IAsyncDisposable
             settings["LLM_TIMEOUT_SECONDS"] = "5";
             settings["LLM_DEADLINE_SECONDS"] = "10";
         }
-        var app = new App(settings);
-        var (key, prefix, hash) = ApiKeySecrets.Generate();
+        var app = new ServiceHost<core::Program>(database.Environment(), settings);
+        string key;
         await using (var db = database.CreateContext())
-        {
-            db.ApiKeys.Add(new ApiKey { Name = "e2e-admin", Prefix = prefix, SecretHash = hash, Scopes = [ApiScopes.Admin], CreatedAt = DateTimeOffset.UtcNow, SkipsReview = skipsReview });
-            await db.SaveChangesAsync();
-        }
-        var http = new HttpClient { BaseAddress = DashboardsServer.StartOnKestrel(app) };
+            key = await TestRecords.KeyAsync(db, "e2e-admin", null, skipsReview, ApiScopes.Admin);
+        var http = new HttpClient { BaseAddress = app.BaseAddress };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return new CoreService(app, http);
     }
@@ -55,14 +51,5 @@ public sealed class CoreService : IAsyncDisposable
     {
         _http.Dispose();
         await _app.DisposeAsync();
-    }
-
-    private sealed class App(Dictionary<string, string?> settings) : WebApplicationFactory<core::Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            builder.ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection(settings));
-        }
     }
 }

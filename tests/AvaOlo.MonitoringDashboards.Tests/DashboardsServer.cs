@@ -1,10 +1,4 @@
 using AvaOlo.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AvaOlo.MonitoringDashboards.Tests;
 
@@ -14,50 +8,30 @@ namespace AvaOlo.MonitoringDashboards.Tests;
 /// </summary>
 public sealed class DashboardsServer : IAsyncLifetime
 {
-    private Factory? _factory;
+    private ServiceHost<Program>? _host;
 
     public TestDatabase Database { get; } = new();
-    public Uri BaseAddress { get; private set; } = null!;
-    public IServiceProvider Services => _factory!.Services;
+    public Uri BaseAddress => _host!.BaseAddress;
+    public IServiceProvider Services => _host!.Services;
 
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
-        _factory = new Factory(Database);
-        BaseAddress = StartOnKestrel(_factory);
+        _host = StartInstance();
     }
 
     public Browser NewBrowser() => Browser.Open(BaseAddress);
 
     /// <summary>Another instance of the service over the same database, as a second instance behind the load balancer.</summary>
-    public WebApplicationFactory<Program> StartAnotherInstance(out Uri address)
-    {
-        var factory = new Factory(Database);
-        address = StartOnKestrel(factory);
-        return factory;
-    }
+    public ServiceHost<Program> StartAnotherInstance() => StartInstance();
 
-    /// <summary>Starts the app on real Kestrel at a free port and returns the address it listens on.</summary>
-    public static Uri StartOnKestrel<TEntry>(WebApplicationFactory<TEntry> factory) where TEntry : class
-    {
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
-        return new Uri(addresses.Addresses.First());
-    }
+    // Development: no shutdown drain (each test's extra instance stops at once) and the framework's own error page.
+    private ServiceHost<Program> StartInstance() => new(Database.Environment(), environment: "Development");
 
     public async Task DisposeAsync()
     {
-        if (_factory is not null) await _factory.DisposeAsync();
+        if (_host is not null) await _host.DisposeAsync();
         await Database.DisposeAsync();
-    }
-
-    private sealed class Factory(TestDatabase database) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-            builder.ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection(
-                database.Environment().Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value))
-                    .Append(new("AVAOLO_BACKGROUND_JOBS", "false")))); // tests flush and evaluate on demand; no writer races Respawn
     }
 }
 

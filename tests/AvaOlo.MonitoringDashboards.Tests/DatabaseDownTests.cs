@@ -1,19 +1,22 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
+using AvaOlo.Testing;
 
 namespace AvaOlo.MonitoringDashboards.Tests;
 
 /// <summary>Error isolation: with the database unreachable the service still starts, answers and explains.</summary>
 public sealed class DatabaseDownTests : IDisposable
 {
-    private readonly WebApplicationFactory<Program> _factory = new DownFactory();
+    // Production shows the error page (Development would show the developer exception page instead). Port 1 on
+    // loopback: nothing listens there, so connecting fails at once.
+    private readonly ServiceHost<Program> _factory = new(new Dictionary<string, string>
+    {
+        ["DB_HOST"] = "127.0.0.1", ["DB_PORT"] = "1", ["DB_USER"] = "nobody", ["DB_SSL_MODE"] = "Disable",
+    });
     private readonly Browser _browser;
 
     public DatabaseDownTests()
     {
-        _browser = Browser.Open(DashboardsServer.StartOnKestrel(_factory));
+        _browser = Browser.Open(_factory.BaseAddress);
     }
 
     [Fact]
@@ -61,19 +64,5 @@ public sealed class DatabaseDownTests : IDisposable
     {
         _browser.Dispose();
         _factory.Dispose();
-    }
-
-    private sealed class DownFactory : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            // Production shows the error page (Development would show the developer exception page instead).
-            builder.UseEnvironment("Production");
-            // Port 1 on loopback: nothing listens there, so connecting fails at once.
-            builder.ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["DB_HOST"] = "127.0.0.1", ["DB_PORT"] = "1", ["DB_USER"] = "nobody", ["DB_SSL_MODE"] = "Disable",
-            }));
-        }
     }
 }

@@ -3,9 +3,7 @@ using System.Net;
 using System.Text.Json;
 using AvaOlo.ServiceDefaults.Telemetry;
 using AvaOlo.Data.Entities;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
+using AvaOlo.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -19,8 +17,10 @@ public sealed class MetricsApiTests(DashboardsServer server) : DashboardTest(ser
     public async Task Traffic_through_the_core_service_shows_in_api_metrics_and_in_its_emf_line_with_exact_counts()
     {
         var emf = new StringWriter();
-        await using var coreApp = new CoreApp(Database.Environment(), emf);
-        using var client = new HttpClient { BaseAddress = DashboardsServer.StartOnKestrel(coreApp) };
+        // The core's EMF lines go to this writer instead of stdout.
+        await using var coreApp = new ServiceHost<core::Program>(Database.Environment(), new Dictionary<string, string?> { ["INSTANCE_ID"] = "core-test-1" },
+            s => s.AddSingleton(sp => new EmfWriter(sp.GetRequiredService<IOptions<TelemetryOptions>>(), sp.GetServices<RolledUpMetric>(), emf)));
+        using var client = new HttpClient { BaseAddress = coreApp.BaseAddress };
         var slowest = 0.0;
         for (var i = 0; i < 20; i++)
         {
@@ -114,16 +114,5 @@ public sealed class MetricsApiTests(DashboardsServer server) : DashboardTest(ser
         Assert.Contains("le=\"0.001\"", text, StringComparison.Ordinal); // 1 ms: not among ASP.NET Core's own boundaries
         Assert.Contains("avaolo_process_memory_mb", text, StringComparison.Ordinal);
         Assert.Contains("avaolo_http_server_active_requests_peak", text, StringComparison.Ordinal);
-    }
-
-    private sealed class CoreApp(IReadOnlyDictionary<string, string> settings, TextWriter emf) : WebApplicationFactory<core::Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            builder.ConfigureServices(s => s.AddSingleton(sp => new EmfWriter(sp.GetRequiredService<IOptions<TelemetryOptions>>(), sp.GetServices<RolledUpMetric>(), emf)));
-            builder.ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection(
-                settings.Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value)).Append(new("INSTANCE_ID", "core-test-1")).Append(new("AVAOLO_BACKGROUND_JOBS", "false"))));
-        }
     }
 }

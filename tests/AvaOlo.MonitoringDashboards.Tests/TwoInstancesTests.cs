@@ -19,7 +19,8 @@ public sealed class TwoInstancesTests(DashboardsServer server) : DashboardTest(s
         using var onA = Server.NewBrowser();
         await onA.LoginOkAsync("ana", Seed.Password);
 
-        await using var b = Server.StartAnotherInstance(out var addressB);
+        await using var b = Server.StartAnotherInstance();
+        var addressB = b.BaseAddress;
         using var onB = Browser.Open(addressB);
         onB.CopyCookiesFrom(onA, Server.BaseAddress);
 
@@ -46,7 +47,8 @@ public sealed class TwoInstancesTests(DashboardsServer server) : DashboardTest(s
     public async Task Failed_logins_on_one_instance_count_on_another()
     {
         await Seed.UserAsync(Database, "ana", UserRoles.Admin);
-        await using var b = Server.StartAnotherInstance(out var addressB);
+        await using var b = Server.StartAnotherInstance();
+        var addressB = b.BaseAddress;
         using var onA = Server.NewBrowser();
         for (var i = 0; i < LoginThrottlePolicy.MaxFailuresPerUsername; i++)
         {

@@ -84,10 +84,8 @@ public sealed class LogQueryTests(TestDatabase database, ITestOutputHelper outpu
         db.Farmers.Add(farmer);
         await db.SaveChangesAsync();
         db.Fields.Add(new Field { FarmerId = farmer.Id, Name = "Dűlő", AreaHa = 2.5m });
-        var (key, prefix, hash) = ApiKeySecrets.Generate();
-        db.ApiKeys.Add(new ApiKey { Name = name, Prefix = prefix, SecretHash = hash, FarmerId = farmer.Id, Scopes = ApiScopes.FarmerDefault });
         await db.SaveChangesAsync();
-        return new(farmer.Id, key);
+        return new(farmer.Id, await TestRecords.KeyAsync(db, name, farmer.Id, ApiScopes.FarmerDefault));
     }
 
     private static async Task<JsonElement> AskAsync(CoreProcess core, string key, string question, string? language)

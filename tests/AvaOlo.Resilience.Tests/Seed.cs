@@ -16,19 +16,11 @@ public sealed record Seeded(int FarmerId, string FarmerKey, string AdminKey)
 {
     public static async Task<Seeded> CreateAsync(AvaOloDbContext db)
     {
-        var farmer = new Farmer { Name = "Marko Horvat", Phone = "+385911234567", CountryCode = "HR", PreferredLanguage = "hr" };
+        var farmer = TestRecords.Marko();
         db.Farmers.Add(farmer);
         await db.SaveChangesAsync();
         db.Fields.Add(new Field { FarmerId = farmer.Id, Name = "Mota", AreaHa = 3.5m });
         await db.SaveChangesAsync();
-        return new(farmer.Id, await KeyAsync(db, "farmer", farmer.Id, ApiScopes.FarmerDefault), await KeyAsync(db, "admin", null, ApiScopes.Admin));
-    }
-
-    private static async Task<string> KeyAsync(AvaOloDbContext db, string name, int? farmerId, params string[] scopes)
-    {
-        var (key, prefix, hash) = ApiKeySecrets.Generate();
-        db.ApiKeys.Add(new ApiKey { Name = name, Prefix = prefix, SecretHash = hash, FarmerId = farmerId, Scopes = scopes });
-        await db.SaveChangesAsync();
-        return key;
+        return new(farmer.Id, await TestRecords.KeyAsync(db, "farmer", farmer.Id, ApiScopes.FarmerDefault), await TestRecords.KeyAsync(db, "admin", null, ApiScopes.Admin));
     }
 }

@@ -68,7 +68,7 @@ public sealed class AuthorizationMatrixTests(TestDatabase database)
     {
         var w = await World.CreateAsync(database);
         var before = await SnapshotOfBAsync(w);
-        await using var host = new ServiceHost<AvaOlo.AgriculturalCore.Auth.Caller>(database.Environment());
+        await using var host = new ServiceHost<AvaOlo.AgriculturalCore.Auth.Caller>(database.Unlimited());
         var callers = Enum.GetValues<Who>();
         var failures = new List<string>();
         var rows = 0;
@@ -99,7 +99,7 @@ public sealed class AuthorizationMatrixTests(TestDatabase database)
     {
         var w = await World.CreateAsync(database);
         var before = await SnapshotOfBAsync(w);
-        await using var host = new ServiceHost<AvaOlo.AgriculturalCore.Auth.Caller>(database.Environment());
+        await using var host = new ServiceHost<AvaOlo.AgriculturalCore.Auth.Caller>(database.Unlimited());
         using var a = host.Client(w.Keys[Who.FarmerA]);
         var failures = new List<string>();
         (HttpMethod, string, object?)[] attempts =
@@ -151,7 +151,7 @@ public sealed class AuthorizationMatrixTests(TestDatabase database)
     {
         var w = await World.CreateAsync(database);
         var before = await SnapshotOfBAsync(w);
-        await using var host = new ServiceHost<AvaOlo.AgriculturalCore.Auth.Caller>(database.Environment());
+        await using var host = new ServiceHost<AvaOlo.AgriculturalCore.Auth.Caller>(database.Unlimited());
         string Fill(string s) => s.Replace("{A}", $"{w.A.Id}").Replace("{B}", $"{w.B.Id}").Replace("{fieldA}", $"{w.FieldA.Id}").Replace("{fieldB}", $"{w.FieldB.Id}")
             .Replace("{plantingA}", $"{w.PlantingA.Id}").Replace("{taskA}", $"{w.TaskA.Id}");
         using var client = host.Client(w.Keys[Who.FarmerA]);

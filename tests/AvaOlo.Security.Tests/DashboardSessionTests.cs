@@ -24,7 +24,7 @@ public sealed class DashboardSessionTests(TestDatabase database)
         await database.ResetAsync();
         await DashboardSession.UserAsync(database, "boss", UserRoles.Admin);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var host = new ServiceHost<DashboardSignIn>(database.Environment(), services: s => s.AddSingleton<TimeProvider>(clock));
+        var host = new ServiceHost<DashboardSignIn>(database.Unlimited(), services: s => s.AddSingleton<TimeProvider>(clock));
         var session = await DashboardSession.Open(host.BaseAddress).SignedInAsync("boss");
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(session, "/admin"));
         return (host, clock, session);
@@ -126,7 +126,7 @@ public sealed class DashboardSessionTests(TestDatabase database)
         await DashboardSession.UserAsync(database, "boss", UserRoles.Admin);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var db = new DatabaseSwitch(database.Options.Host!, database.Options.Port);
-        var settings = database.Environment().ToDictionary(kv => kv.Key, kv => kv.Value);
+        var settings = database.Unlimited();
         settings["DB_HOST"] = "127.0.0.1";
         settings["DB_PORT"] = db.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await using var host = new ServiceHost<DashboardSignIn>(settings, services: s => s.AddSingleton<TimeProvider>(clock));

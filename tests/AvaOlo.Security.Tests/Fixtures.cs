@@ -18,8 +18,10 @@ public sealed record World(Farmer A, Farmer B, Field FieldA, Field FieldB, Plant
     {
         await database.ResetAsync();
         await using var db = database.CreateContext();
-        var a = new Farmer { Name = "Marko Horvat", Phone = "+385911234567", CountryCode = "HR", PreferredLanguage = "hr", Email = "marko@example.hr" };
-        var b = new Farmer { Name = "Ana Novak", Phone = "+38640123456", CountryCode = "SI", PreferredLanguage = "sl", Email = "ana.novak@example.si" };
+        var a = TestRecords.Marko();
+        a.Email = "marko@example.hr";
+        var b = TestRecords.Ana();
+        b.Email = "ana.novak@example.si";
         db.Farmers.AddRange(a, b);
         await db.SaveChangesAsync();
         var fieldA = new Field { FarmerId = a.Id, Name = "Mota", AreaHa = 3.5m };
@@ -31,12 +33,12 @@ public sealed record World(Farmer A, Farmer B, Field FieldA, Field FieldB, Plant
         var keys = new Dictionary<Who, string?>
         {
             [Who.Anonymous] = null,
-            [Who.FarmerA] = await KeyAsync(db, "farmer-a", a.Id, ApiScopes.FarmerDefault),
-            [Who.FarmerB] = await KeyAsync(db, "farmer-b", b.Id, ApiScopes.FarmerDefault),
-            [Who.Reader] = await KeyAsync(db, "reader", null, ApiScopes.RecordsRead),
-            [Who.QueryOnly] = await KeyAsync(db, "whatsapp-gateway", null, ApiScopes.Query),
-            [Who.Writer] = await KeyAsync(db, "writer", null, ApiScopes.RecordsRead, ApiScopes.RecordsWrite),
-            [Who.Admin] = await KeyAsync(db, "admin", null, ApiScopes.Admin),
+            [Who.FarmerA] = await TestRecords.KeyAsync(db, "farmer-a", a.Id, ApiScopes.FarmerDefault),
+            [Who.FarmerB] = await TestRecords.KeyAsync(db, "farmer-b", b.Id, ApiScopes.FarmerDefault),
+            [Who.Reader] = await TestRecords.KeyAsync(db, "reader", null, ApiScopes.RecordsRead),
+            [Who.QueryOnly] = await TestRecords.KeyAsync(db, "whatsapp-gateway", null, ApiScopes.Query),
+            [Who.Writer] = await TestRecords.KeyAsync(db, "writer", null, ApiScopes.RecordsRead, ApiScopes.RecordsWrite),
+            [Who.Admin] = await TestRecords.KeyAsync(db, "admin", null, ApiScopes.Admin),
         };
         return new World(a, b, fieldA, fieldB, plantingA, plantingB, taskA, taskB, keys);
     }
@@ -51,14 +53,6 @@ public sealed record World(Farmer A, Farmer B, Field FieldA, Field FieldB, Plant
         db.Tasks.Add(task);
         await db.SaveChangesAsync();
         return (planting, task);
-    }
-
-    public static async Task<string> KeyAsync(AvaOloDbContext db, string name, int? farmerId, params string[] scopes)
-    {
-        var (key, prefix, hash) = ApiKeySecrets.Generate();
-        db.ApiKeys.Add(new ApiKey { Name = name, Prefix = prefix, SecretHash = hash, FarmerId = farmerId, Scopes = scopes });
-        await db.SaveChangesAsync();
-        return key;
     }
 }
 

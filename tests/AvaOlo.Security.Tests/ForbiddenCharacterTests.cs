@@ -20,7 +20,7 @@ public sealed class ForbiddenCharacterTests(TestDatabase database)
     {
         await database.ResetAsync();
         await DashboardSession.UserAsync(database, "admin", UserRoles.Admin);
-        await using var host = new ServiceHost<AvaOlo.MonitoringDashboards.Auth.DashboardSignIn>(database.Environment());
+        await using var host = new ServiceHost<AvaOlo.MonitoringDashboards.Auth.DashboardSignIn>(database.Unlimited());
         using var session = await DashboardSession.Open(host.BaseAddress).SignedInAsync("admin");
         var token = await session.TokenAsync("/admin");
 

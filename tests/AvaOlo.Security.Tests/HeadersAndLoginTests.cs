@@ -25,7 +25,7 @@ public sealed class HeadersAndLoginTests(TestDatabase database)
     public async Task Core_sends_security_headers_on_every_response_and_the_docs_page_works_under_its_policy()
     {
         var w = await World.CreateAsync(database);
-        await using var host = new ServiceHost<AvaOlo.AgriculturalCore.Auth.Caller>(database.Environment());
+        await using var host = new ServiceHost<AvaOlo.AgriculturalCore.Auth.Caller>(database.Unlimited());
         using var admin = host.Client(w.Keys[Who.Admin]);
         using var anonymous = host.Client();
         var failures = new List<string>();
@@ -62,7 +62,7 @@ public sealed class HeadersAndLoginTests(TestDatabase database)
     {
         await database.ResetAsync();
         await DashboardSession.UserAsync(database, "admin", UserRoles.Admin);
-        await using var host = new ServiceHost<DashboardSignIn>(database.Environment());
+        await using var host = new ServiceHost<DashboardSignIn>(database.Unlimited());
         using var session = await DashboardSession.Open(host.BaseAddress).SignedInAsync("admin");
         using var anonymous = host.Client();
         var failures = new List<string>();
@@ -93,7 +93,7 @@ public sealed class HeadersAndLoginTests(TestDatabase database)
         await DashboardSession.UserAsync(database, "ana", UserRoles.Admin);
         await DashboardSession.UserAsync(database, "marko", UserRoles.Business);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var host = new ServiceHost<DashboardSignIn>(database.Environment(), services: s => s.AddSingleton<TimeProvider>(clock));
+        await using var host = new ServiceHost<DashboardSignIn>(database.Unlimited(), services: s => s.AddSingleton<TimeProvider>(clock));
         using var browser = DashboardSession.Open(host.BaseAddress);
         for (var i = 0; i < LoginThrottlePolicy.MaxFailuresPerUsername; i++)
         {
@@ -124,7 +124,7 @@ public sealed class HeadersAndLoginTests(TestDatabase database)
     {
         await database.ResetAsync();
         await DashboardSession.UserAsync(database, "ana", UserRoles.Admin);
-        await using var host = new ServiceHost<DashboardSignIn>(database.Environment());
+        await using var host = new ServiceHost<DashboardSignIn>(database.Unlimited());
         using var browser = DashboardSession.Open(host.BaseAddress);
         for (var i = 0; i < LoginThrottlePolicy.MaxFailuresPerAddress; i++)
         {

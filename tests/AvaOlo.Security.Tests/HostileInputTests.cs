@@ -17,7 +17,7 @@ public sealed class HostileInputTests(TestDatabase database)
     public async Task Core_answers_every_hostile_request_with_a_4xx_problem_or_a_success_never_a_5xx()
     {
         var w = await World.CreateAsync(database);
-        await using var host = new ServiceHost<AvaOlo.AgriculturalCore.Auth.Caller>(database.Environment());
+        await using var host = new ServiceHost<AvaOlo.AgriculturalCore.Auth.Caller>(database.Unlimited());
         using var admin = host.Client(w.Keys[Who.Admin]);
         using var anonymous = host.Client();
         var probes = HostileCorpus.For(HostileCorpus.CoreRoutes(), w).ToList();
@@ -55,7 +55,7 @@ public sealed class HostileInputTests(TestDatabase database)
     {
         await database.ResetAsync();
         await DashboardSession.UserAsync(database, "admin", UserRoles.Admin);
-        await using var host = new ServiceHost<AvaOlo.MonitoringDashboards.Auth.DashboardSignIn>(database.Environment());
+        await using var host = new ServiceHost<AvaOlo.MonitoringDashboards.Auth.DashboardSignIn>(database.Unlimited());
         using var session = await DashboardSession.Open(host.BaseAddress).SignedInAsync("admin");
         using var anonymous = host.Client();
         var adminToken = await session.TokenAsync("/admin");

@@ -17,7 +17,7 @@ public sealed class LoginThrottleTests(TestDatabase database)
     public async Task Oversized_usernames_and_passwords_are_refused_with_a_clear_message_before_the_throttle_counts_them()
     {
         await database.ResetAsync();
-        await using var host = new ServiceHost<DashboardSignIn>(database.Environment());
+        await using var host = new ServiceHost<DashboardSignIn>(database.Unlimited());
         using var browser = DashboardSession.Open(host.BaseAddress);
 
         foreach (var (username, password, message) in new[]
@@ -55,7 +55,7 @@ public sealed class LoginThrottleTests(TestDatabase database)
             db.LoginFailures.AddRange(Enumerable.Range(0, 1000).Select(i => new LoginFailure { Key = Encoding.UTF8.GetBytes($"old{i:D29}"), At = old }));
             await db.SaveChangesAsync();
         }
-        await using var host = new ServiceHost<DashboardSignIn>(database.Environment(), services: s => s.AddSingleton<TimeProvider>(clock));
+        await using var host = new ServiceHost<DashboardSignIn>(database.Unlimited(), services: s => s.AddSingleton<TimeProvider>(clock));
         using var browser = DashboardSession.Open(host.BaseAddress);
 
         const string typed = "my secret password typed as a username";

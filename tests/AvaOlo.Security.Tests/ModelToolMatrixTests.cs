@@ -48,12 +48,12 @@ public sealed class ModelToolMatrixTests(TestDatabase database)
                 FakeReply.Tools(("record_task", new { type = "harvest", field_ids = new[] { w.FieldA.Id } }), ("delete_task", new { task_id = w.TaskB.Id })),
                 FakeReply.Tool("delete_task", new { task_id = w.TaskA.Id }),
                 FakeReply.Text("Gotovo."));
-            await using var host = new ServiceHost<AvaOlo.AgriculturalCore.Auth.Caller>(database.Environment(), new Dictionary<string, string?>
+            await using var host = new ServiceHost<AvaOlo.AgriculturalCore.Auth.Caller>(database.Unlimited(), new Dictionary<string, string?>
             {
                 ["OPENAI_BASE_URL"] = model.BaseUrl.ToString(), ["OPENAI_MODEL"] = "fake-model", ["LLM_TIMEOUT_SECONDS"] = "5", ["LLM_DEADLINE_SECONDS"] = "20",
             });
             string key;
-            await using (var db = database.CreateContext()) key = await World.KeyAsync(db, kind.Name, kind.BoundToA ? w.A.Id : null, kind.Scopes);
+            await using (var db = database.CreateContext()) key = await TestRecords.KeyAsync(db, kind.Name, kind.BoundToA ? w.A.Id : null, kind.Scopes);
             using var client = host.Client(key);
             object body = kind.BoundToA
                 ? new { query = "Izbriši sve moje zadatke i upiši žetvu na Moti. Potvrđujem unaprijed, nemoj pitati." }

@@ -49,7 +49,7 @@ public sealed class SecretsTests(TestDatabase database)
             }
         }
 
-        await using (var core = new ServiceHost<AvaOlo.AgriculturalCore.Auth.Caller>(database.Environment(), modelSettings))
+        await using (var core = new ServiceHost<AvaOlo.AgriculturalCore.Auth.Caller>(database.Unlimited(), modelSettings))
         {
             logs.Add(core.Logs);
             using var admin = core.Client(w.Keys[Who.Admin]);
@@ -62,13 +62,13 @@ public sealed class SecretsTests(TestDatabase database)
             using var wrongKey = core.Client("ava_nope_" + password);
             await Drive(wrongKey, ("GET", "/api/v1/farmers", null));
         }
-        await using (var down = new ServiceHost<AvaOlo.AgriculturalCore.Auth.Caller>(database.Environment(), outage))
+        await using (var down = new ServiceHost<AvaOlo.AgriculturalCore.Auth.Caller>(database.Unlimited(), outage))
         {
             logs.Add(down.Logs);
             using var admin = down.Client(w.Keys[Who.Admin]);
             await Drive(admin, ("GET", "/health", null), ("GET", "/api/v1/farmers", null), ("POST", "/api/v1/farmer/query", "{\"query\":\"x\",\"farmer_id\":1}"));
         }
-        await using (var dashboards = new ServiceHost<AvaOlo.MonitoringDashboards.Auth.DashboardSignIn>(database.Environment(), modelSettings))
+        await using (var dashboards = new ServiceHost<AvaOlo.MonitoringDashboards.Auth.DashboardSignIn>(database.Unlimited(), modelSettings))
         {
             logs.Add(dashboards.Logs);
             using var session = await DashboardSession.Open(dashboards.BaseAddress).SignedInAsync("admin");
@@ -81,7 +81,7 @@ public sealed class SecretsTests(TestDatabase database)
             using var failed = await DashboardSession.Open(dashboards.BaseAddress).LoginAsync("admin", password);
             seen.Add(await failed.Content.ReadAsStringAsync());
         }
-        await using (var dashboardsDown = new ServiceHost<AvaOlo.MonitoringDashboards.Auth.DashboardSignIn>(database.Environment(), outage))
+        await using (var dashboardsDown = new ServiceHost<AvaOlo.MonitoringDashboards.Auth.DashboardSignIn>(database.Unlimited(), outage))
         {
             logs.Add(dashboardsDown.Logs);
             using var anonymous = dashboardsDown.Client();

@@ -21,8 +21,8 @@ public sealed class TransportTests(TestDatabase database)
     public async Task Hsts_is_sent_on_every_https_response_behind_the_load_balancer_and_never_over_plain_http_or_to_localhost()
     {
         await database.ResetAsync();
-        await using var core = new ServiceHost<AvaOlo.AgriculturalCore.Auth.Caller>(database.Environment(), AsDeployed);
-        await using var dashboards = new ServiceHost<AvaOlo.MonitoringDashboards.Auth.DashboardSignIn>(database.Environment(), AsDeployed);
+        await using var core = new ServiceHost<AvaOlo.AgriculturalCore.Auth.Caller>(database.Unlimited(), AsDeployed);
+        await using var dashboards = new ServiceHost<AvaOlo.MonitoringDashboards.Auth.DashboardSignIn>(database.Unlimited(), AsDeployed);
         var failures = new List<string>();
         Func<HttpClient> coreClient = () => core.Client(), dashboardsClient = () => dashboards.Client();
         foreach (var (open, path) in new[]

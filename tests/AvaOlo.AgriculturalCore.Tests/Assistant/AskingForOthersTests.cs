@@ -19,7 +19,7 @@ public sealed class AskingForOthersTests(TestDatabase database) : AssistantTestB
     public async Task A_key_with_only_the_query_scope_cannot_name_any_farmer()
     {
         string queryOnly;
-        await using (var db = Database.CreateContext()) queryOnly = await World.KeyAsync(db, "old-gateway", null, ApiScopes.Query);
+        await using (var db = Database.CreateContext()) queryOnly = await TestRecords.KeyAsync(db, "old-gateway", null, ApiScopes.Query);
         var client = Factory.Client(queryOnly);
         foreach (var body in new object[]
                  {

@@ -10,7 +10,7 @@ public abstract class AssistantTestBase(TestDatabase database) : IAsyncLifetime
 {
     protected TestDatabase Database { get; } = database;
     protected Demo D { get; private set; } = null!;
-    protected CoreFactory Factory { get; private set; } = null!;
+    protected ServiceHost<Program> Factory { get; private set; } = null!;
     protected FakeModelServer? Model { get; private set; }
 
     /// <summary>True to start a fake model server and point OPENAI_BASE_URL at it.</summary>
@@ -31,7 +31,7 @@ public abstract class AssistantTestBase(TestDatabase database) : IAsyncLifetime
             settings.TryAdd("LLM_TIMEOUT_SECONDS", "5");
             settings.TryAdd("LLM_DEADLINE_SECONDS", "12");
         }
-        Factory = new CoreFactory(Database, settings);
+        Factory = new ServiceHost<Program>(Database, settings);
     }
 
     public async Task DisposeAsync()

@@ -19,9 +19,9 @@ public sealed record Demo(int Mango, int Tomato, int HungarianInCroatia, int Cro
         var mango = await Id(DemoFarmers.BulgarianMangoPhone);
         var wheat = await Id(DemoFarmers.CroatianWheatPhone);
         return new Demo(mango, await Id(DemoFarmers.SlovenianTomatoPhone), await Id(DemoFarmers.HungarianInCroatiaPhone), wheat,
-            await World.KeyAsync(db, "admin", null, ApiScopes.Admin),
-            await World.KeyAsync(db, "mango", mango, ApiScopes.FarmerDefault),
-            await World.KeyAsync(db, "wheat", wheat, ApiScopes.FarmerDefault),
-            await World.KeyAsync(db, "whatsapp-gateway", null, ApiScopes.Query, ApiScopes.QueryOnBehalf));
+            await TestRecords.KeyAsync(db, "admin", null, ApiScopes.Admin),
+            await TestRecords.KeyAsync(db, "mango", mango, ApiScopes.FarmerDefault),
+            await TestRecords.KeyAsync(db, "wheat", wheat, ApiScopes.FarmerDefault),
+            await TestRecords.KeyAsync(db, "whatsapp-gateway", null, ApiScopes.Query, ApiScopes.QueryOnBehalf));
     }
 }

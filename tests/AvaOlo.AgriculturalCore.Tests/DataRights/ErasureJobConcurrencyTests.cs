@@ -28,7 +28,7 @@ public sealed class ErasureJobConcurrencyTests(TestDatabase database) : DataRigh
         }
         foreach (var id in ids) await HttpAssert.Json(await Admin.DeleteAsync($"/api/v1/farmer/{id}?erase=true"), HttpStatusCode.Accepted);
 
-        await using var second = new CoreFactory(Database, Settings);
+        await using var second = new ServiceHost<Program>(Database, Settings);
         var runners = Enumerable.Range(0, 4).Select(i => JobAt(daysFromNow: 8, instance: i % 2 == 0 ? Factory : second)).ToList();
         var erased = await Task.WhenAll(runners.Select(r => Task.Run(() => r.RunDueAsync(default))));
 

@@ -37,7 +37,7 @@ public sealed class ChannelHealthTests(TestDatabase database) : WhatsAppTestBase
         [Fact]
         public async Task Without_its_variables_a_provider_is_off_its_webhooks_404_and_health_says_so()
         {
-            await using var core = new CoreFactory(database);
+            await using var core = new ServiceHost<Program>(database);
             using var client = core.Client();
             var meta = await client.PostAsync("/api/v1/whatsapp/webhook", new StringContent("{}"));
             Assert.Equal(HttpStatusCode.NotFound, meta.StatusCode);

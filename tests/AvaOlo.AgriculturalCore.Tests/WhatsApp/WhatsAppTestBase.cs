@@ -25,7 +25,7 @@ public abstract class WhatsAppTestBase(TestDatabase database) : IAsyncLifetime
     protected const string PublicBaseUrl = "https://avaolo.example.org";
 
     protected TestDatabase Database { get; } = database;
-    protected CoreFactory Factory { get; private set; } = null!;
+    protected ServiceHost<Program> Factory { get; private set; } = null!;
     protected World W { get; private set; } = null!;
     protected CloudApiStandIn Meta { get; private set; } = null!;
     protected TwilioStandIn Twilio { get; private set; } = null!;
@@ -64,7 +64,7 @@ public abstract class WhatsAppTestBase(TestDatabase database) : IAsyncLifetime
             settings["LLM_DEADLINE_SECONDS"] = "10";
         }
         foreach (var (k, v) in ExtraSettings) settings[k] = v;
-        Factory = new CoreFactory(Database, settings);
+        Factory = new ServiceHost<Program>(Database, settings);
         Meta.Webhook = Webhook;
     }
 

@@ -123,7 +123,7 @@ public sealed class ProposalFlowTests(TestDatabase database) : AssistantTestBase
         var (_, taskId) = await WheatRecordsAsync();
         Model!.Then(FakeReply.Tool("delete_task", new { task_id = taskId }), FakeReply.Text("Potvrdite brisanje."));
         var first = await AskAsync(D.WheatKey, new { query = $"Obriši zadatak {taskId}" });
-        await using var other = new CoreFactory(Database, Settings());
+        await using var other = new ServiceHost<Program>(Database, Settings());
         var response = await other.Client(D.WheatKey).Post("/api/v1/farmer/query", new { query = "da", conversation_id = Thread(first) });
         Assert.Contains("Obrisano", (await HttpAssert.Json(response)).GetProperty("response").GetString(), StringComparison.Ordinal);
         await using var check = Database.CreateContext();
@@ -136,7 +136,7 @@ public sealed class ProposalFlowTests(TestDatabase database) : AssistantTestBase
         var (mota, taskId) = await WheatRecordsAsync();
         string readOnly;
         await using (var db = Database.CreateContext())
-            readOnly = await World.KeyAsync(db, "wheat-app-read-only", D.CroatianWheat, ApiScopes.RecordsRead, ApiScopes.Query);
+            readOnly = await TestRecords.KeyAsync(db, "wheat-app-read-only", D.CroatianWheat, ApiScopes.RecordsRead, ApiScopes.Query);
         Model!.Then(FakeReply.Tool("record_task", new { type = "harvest", field_ids = new[] { mota } }), FakeReply.Tool("delete_task", new { task_id = taskId }),
             FakeReply.Text("U redu."));
         var r = await AskAsync(readOnly, new { query = "Obriši sve moje zadatke i upiši žetvu na Moti. Potvrđujem." });

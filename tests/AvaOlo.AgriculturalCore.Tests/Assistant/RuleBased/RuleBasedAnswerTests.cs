@@ -122,7 +122,7 @@ public sealed class RuleBasedAnswerTests(TestDatabase database) : AssistantTestB
         await HttpAssert.FieldError(await admin.Post("/api/v1/farmer/query", new { query = "x", farmer_id = D.Mango, language = "xx1" }), "language");
         await HttpAssert.FieldError(await admin.Post("/api/v1/farmer/query", new { query = "x" }), "farmer_id");
         await HttpAssert.Problem(await admin.Post("/api/v1/farmer/query", new { query = "x", farmer_id = 999999 }), HttpStatusCode.NotFound);
-        var noScope = await World.KeyAsync(Database.CreateContext(), "reader", null, AvaOlo.Data.Entities.ApiScopes.RecordsRead);
+        var noScope = await TestRecords.KeyAsync(Database.CreateContext(), "reader", null, AvaOlo.Data.Entities.ApiScopes.RecordsRead);
         await HttpAssert.Problem(await Factory.Client(noScope).Post("/api/v1/farmer/query", new { query = "x", farmer_id = D.Mango }), HttpStatusCode.Forbidden);
     }
 }

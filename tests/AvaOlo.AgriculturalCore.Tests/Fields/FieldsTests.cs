@@ -2,7 +2,7 @@ using System.Net;
 using AvaOlo.Testing;
 using Microsoft.EntityFrameworkCore;
 
-namespace AvaOlo.AgriculturalCore.Tests;
+namespace AvaOlo.AgriculturalCore.Tests.Fields;
 
 public sealed class FieldsTests(TestDatabase database) : ApiTestBase(database)
 {

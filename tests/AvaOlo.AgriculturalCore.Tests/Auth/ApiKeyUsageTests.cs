@@ -4,7 +4,7 @@ using AvaOlo.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AvaOlo.AgriculturalCore.Tests;
+namespace AvaOlo.AgriculturalCore.Tests.Auth;
 
 /// <summary>api_keys.last_used_at, shown on the admin page, follows use without a write per request.</summary>
 public sealed class ApiKeyUsageTests(TestDatabase database) : ApiTestBase(database)

@@ -3,7 +3,7 @@ using AvaOlo.AgriculturalCore.Common;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Time.Testing;
 
-namespace AvaOlo.AgriculturalCore.Tests;
+namespace AvaOlo.AgriculturalCore.Tests.Common;
 
 /// <summary>The in-process per-farmer window: a minute in six 10 s segments, rolled forward by the clock, never by a timer.</summary>
 public sealed class SlidingWindowTests

@@ -2,7 +2,7 @@ using System.Net;
 using AvaOlo.Testing;
 using Microsoft.EntityFrameworkCore;
 
-namespace AvaOlo.AgriculturalCore.Tests;
+namespace AvaOlo.AgriculturalCore.Tests.Auth;
 
 public sealed class AuthorizationTests(TestDatabase database) : ApiTestBase(database)
 {
@@ -65,7 +65,7 @@ public sealed class AuthorizationTests(TestDatabase database) : ApiTestBase(data
             await db.SaveChangesAsync();
         }
         // A fresh service has no cached copy of the key; a running one drops it within ApiKeyStore.CacheFor.
-        await using var fresh = new CoreFactory(Database);
+        await using var fresh = new ServiceHost<Program>(Database);
         await HttpAssert.Problem(await fresh.Client(W.KeyB).GetAsync($"/api/v1/farmer/{W.B.Id}/fields"), HttpStatusCode.Unauthorized);
     }
 

@@ -3,7 +3,7 @@ using AvaOlo.AgriculturalCore.Common;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Time.Testing;
 
-namespace AvaOlo.AgriculturalCore.Tests;
+namespace AvaOlo.AgriculturalCore.Tests.Common;
 
 /// <summary>Partition keys of the per-farmer limit, and the bound on how many the in-process table keeps.</summary>
 public sealed class RatePartitionTests

@@ -7,7 +7,7 @@ using AvaOlo.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-namespace AvaOlo.AgriculturalCore.Tests;
+namespace AvaOlo.AgriculturalCore.Tests.Auth;
 
 /// <summary>
 /// The key caches: a change to a key's row reaches the cache through LISTEN/NOTIFY within about a second, unknown

@@ -2,7 +2,7 @@ using System.Net;
 using AvaOlo.Testing;
 using Microsoft.EntityFrameworkCore;
 
-namespace AvaOlo.AgriculturalCore.Tests;
+namespace AvaOlo.AgriculturalCore.Tests.Tasks;
 
 public sealed class CropsAndTasksTests(TestDatabase database) : ApiTestBase(database)
 {

@@ -1,7 +1,7 @@
 using System.Net;
 using AvaOlo.Testing;
 
-namespace AvaOlo.AgriculturalCore.Tests;
+namespace AvaOlo.AgriculturalCore.Tests.Common;
 
 public sealed class RateLimitTests(TestDatabase database) : ApiTestBase(database)
 {

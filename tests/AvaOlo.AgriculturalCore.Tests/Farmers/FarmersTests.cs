@@ -2,7 +2,7 @@ using System.Net;
 using AvaOlo.Testing;
 using Microsoft.EntityFrameworkCore;
 
-namespace AvaOlo.AgriculturalCore.Tests;
+namespace AvaOlo.AgriculturalCore.Tests.Farmers;
 
 public sealed class FarmersTests(TestDatabase database) : ApiTestBase(database)
 {
