@@ -28,6 +28,16 @@ internal static class ErasureSql
         ("pending_actions", "DELETE FROM pending_actions WHERE farmer_id = $1"),
         ("model_usage_days", "DELETE FROM model_usage_days WHERE subject = 'farmer:' || $1::text"),
         ("knowledge_entries", "DELETE FROM knowledge_entries WHERE farmer_id = $1"),
+        // A correction an agronomist made for a country or for everyone is their work, and other farmers are answered
+        // by it: it stays, but loses the erased farmer's words (the question as asked, the link to the exchange) and
+        // any stem of the farmer's or the farm's name. What remains is the agronomist's answer and the question's topic.
+        ("knowledge_entries_anonymised", """
+            UPDATE knowledge_entries k SET question = '(asked by a farmer whose data was erased)', conversation_id = NULL,
+                question_stems = ARRAY(SELECT s FROM unnest(k.question_stems) s WHERE NOT EXISTS (
+                    SELECT 1 FROM farmers f, regexp_split_to_table(lower(coalesce(f.name, '') || ' ' || coalesce(f.farm_name, '')), '[^[:alnum:]]+') w
+                    WHERE f.id = $1 AND length(w) >= 3 AND length(s) >= 3 AND (w LIKE s || '%' OR s LIKE w || '%')))
+            WHERE k.conversation_id IN (SELECT id FROM conversations WHERE farmer_id = $1)
+            """),
         ("conversations", "DELETE FROM conversations WHERE farmer_id = $1"),
         ("consents", "DELETE FROM consents WHERE farmer_id = $1"),
         ("tasks", "DELETE FROM tasks WHERE farmer_id = $1"), // their task_fields and task_materials go with them

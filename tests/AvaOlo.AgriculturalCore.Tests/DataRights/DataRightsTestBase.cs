@@ -3,6 +3,7 @@ using AvaOlo.AgriculturalCore.Assistant.Confirmations;
 using AvaOlo.AgriculturalCore.Assistant.Exchanges;
 using AvaOlo.AgriculturalCore.DataRights;
 using AvaOlo.Data.Entities;
+using AvaOlo.Data.Knowledge;
 using AvaOlo.ChannelStandIns;
 using AvaOlo.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -56,27 +57,27 @@ public abstract class DataRightsTestBase(TestDatabase database) : ApiTestBase(da
     }
 
     /// <summary>The erasure job of this instance, seeing the clock <paramref name="daysFromNow"/> days ahead.</summary>
-    protected ErasureJob JobAt(double daysFromNow, CoreFactory? instance = null) =>
+    protected ErasureJob JobAt(double daysFromNow, ServiceHost<Program>? instance = null) =>
         ActivatorUtilities.CreateInstance<ErasureJob>((instance ?? Factory).Services,
             (TimeProvider)new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(daysFromNow)));
 
-    protected static Task<Person> ZdravkoAsync(CoreFactory core, string adminKey, TestDatabase db) =>
+    protected static Task<Person> ZdravkoAsync(ServiceHost<Program> core, string adminKey, TestDatabase db) =>
         PersonAsync(core, adminKey, db, "Zdravko Brisanić", "+385987654321", "987654321", "zdravko.brisanic@example.hr",
             "Ulica Zaborava 12, Vinkovci", "HR12345678901", "OPG Brisanić");
 
-    protected static Task<Person> AnaAsync(CoreFactory core, string adminKey, TestDatabase db) =>
+    protected static Task<Person> AnaAsync(ServiceHost<Program> core, string adminKey, TestDatabase db) =>
         PersonAsync(core, adminKey, db, "Ana Ostajić", "+38640999888", "40999888", "ana.ostajic@example.si",
             "Cesta Spomina 3, Ptuj", "SI87654321", "Kmetija Ostajić");
 
     /// <summary>Registers the farmer and gives them fields, a planting, a task with a material, questions, model calls, consents and a key.</summary>
-    protected static async Task<Person> PersonAsync(CoreFactory core, string adminKey, TestDatabase db, string name, string phone, string national,
+    protected static async Task<Person> PersonAsync(ServiceHost<Program> core, string adminKey, TestDatabase db, string name, string phone, string national,
         string email, string address, string vat, string farmName)
     {
         using var admin = core.Client(adminKey);
         var created = await HttpAssert.Json(await admin.Post("/api/v1/farmers", new { name, phone, email, farm_name = farmName, vat_number = vat, preferred_language = "hr" }), HttpStatusCode.Created);
         var id = created.GetProperty("id").GetInt32();
         string key;
-        await using (var ctx = db.CreateContext()) key = await World.KeyAsync(ctx, $"{name}'s phone", id, ApiScopes.FarmerDefault); // a key named after its owner
+        await using (var ctx = db.CreateContext()) key = await TestRecords.KeyAsync(ctx, $"{name}'s phone", id, ApiScopes.FarmerDefault); // a key named after its owner
         using var own = core.Client(key);
         await HttpAssert.Json(await own.Put($"/api/v1/farmers/{id}", new { name, phone, email, address, farm_name = farmName, vat_number = vat, preferred_language = "hr" }));
         var fieldName = $"Njiva {name}";
@@ -100,6 +101,14 @@ public abstract class DataRightsTestBase(TestDatabase database) : ApiTestBase(da
             ctx.KnowledgeEntries.Add(new KnowledgeEntry
             {
                 Scope = KnowledgeScopes.Farmer, FarmerId = id, Question = question, Answer = $"Za njivu {fieldName}: 42 dana.", Language = "hr",
+                CreatedBy = "agronomka.petra@avaolo.example", CreatedAt = DateTimeOffset.UtcNow,
+            });
+            // … and one the agronomist made from this farmer's exchange for every farmer in the country.
+            var asked = await ctx.Conversations.Where(c => c.FarmerId == id && c.Question == question).Select(c => c.Id).FirstAsync();
+            ctx.KnowledgeEntries.Add(new KnowledgeEntry
+            {
+                Scope = KnowledgeScopes.Country, CountryCode = "HR", Question = question, QuestionStems = KnowledgeText.Stems(question),
+                Answer = "Karenca za Prosaro u pšenici je 42 dana.", Language = "hr", ConversationId = asked,
                 CreatedBy = "agronomka.petra@avaolo.example", CreatedAt = DateTimeOffset.UtcNow,
             });
             await ctx.SaveChangesAsync();
@@ -126,7 +135,7 @@ public abstract class DataRightsTestBase(TestDatabase database) : ApiTestBase(da
     }
 
     /// <summary>Sends a signed WhatsApp text from the farmer's phone and waits until it is answered (inbox and outbox rows).</summary>
-    private static async Task WhatsAppAsync(CoreFactory core, TestDatabase database, string phone, string text)
+    private static async Task WhatsAppAsync(ServiceHost<Program> core, TestDatabase database, string phone, string text)
     {
         using var client = new HttpClient();
         var wamid = $"wamid.{Guid.NewGuid():N}";

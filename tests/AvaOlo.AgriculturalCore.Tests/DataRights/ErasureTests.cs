@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using AvaOlo.AgriculturalCore.DataRights;
 using AvaOlo.Data.Entities;
+using AvaOlo.Data.Knowledge;
 using AvaOlo.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -91,6 +92,15 @@ public sealed class ErasureTests(TestDatabase database) : DataRightsTestBase(dat
             using var summary = JsonDocument.Parse(erase.After!);
             Assert.Equal(1, summary.RootElement.GetProperty("rows").GetProperty("farmer").GetInt32());
             Assert.True(summary.RootElement.GetProperty("rows").GetProperty("conversations").GetInt32() >= 2);
+            // An agronomist's country-wide answer made from the farmer's exchange still answers others, without the farmer's words.
+            var country = await db.KnowledgeEntries.Where(k => k.Scope == KnowledgeScopes.Country).ToListAsync();
+            Assert.Equal(2, country.Count);
+            var kept = Assert.Single(country, k => k.ConversationId is null);
+            Assert.Equal("Karenca za Prosaro u pšenici je 42 dana.", kept.Answer);
+            Assert.DoesNotContain(z.Name.Split(' ')[0], kept.Question, StringComparison.OrdinalIgnoreCase);
+            var nameWords = z.Name.ToLowerInvariant().Split(' ');
+            Assert.DoesNotContain(kept.QuestionStems, s => nameWords.Any(w => w.StartsWith(s, StringComparison.Ordinal) || s.StartsWith(w, StringComparison.Ordinal)));
+            Assert.Superset(KnowledgeText.Stems("karenca Prosaro pšenici").ToHashSet(), kept.QuestionStems.ToHashSet());
             var request = await db.ErasureRequests.SingleAsync(r => r.FarmerId == z.Id);
             Assert.Equal(ErasureStatus.Executed, request.Status);
             Assert.NotNull(request.ExecutedAt);
