@@ -60,4 +60,32 @@ public sealed class QueryPathSqlTests(TestDatabase database) : AssistantTestBase
         Assert.Equal([mango.Name], await names.FoundInAsync(text, D.CroatianWheat, default));
         Assert.Empty(await names.FoundInAsync("Your fields are in good shape.", D.CroatianWheat, default));
     }
+
+    [Fact]
+    public async Task A_farmer_registered_a_moment_ago_elsewhere_is_in_the_index_before_their_own_question_goes_to_a_model()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var names = new FarmerNames(Factory.Services.GetRequiredService<NpgsqlDataSource>(), clock,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<FarmerNames>.Instance);
+        var before = await names.IndexAsync(null, default);
+        // Registered through another instance, five seconds later: well inside the 30 s background refresh.
+        int newcomer;
+        await using (var db = Database.CreateContext())
+        {
+            var farmer = new Farmer { Name = "Ljubica Kovačević", Phone = "+385981112233", CountryCode = "HR", PreferredLanguage = "hr" };
+            db.Farmers.Add(farmer);
+            await db.SaveChangesAsync();
+            newcomer = farmer.Id;
+        }
+        clock.Advance(TimeSpan.FromSeconds(5));
+        const string text = "Ja sam Ljubica Kovačević, kada mogu žeti?";
+
+        Assert.Same(before, await names.IndexAsync(null, default)); // nobody waits for the background refresh …
+        Assert.Empty(before.SpansIn(text));
+        var index = await names.IndexAsync(newcomer, default); // … but the asker's own name is read before the model call
+        Assert.True(index.Knows(newcomer));
+        var (start, length) = Assert.Single(index.SpansIn(text));
+        Assert.Equal("Ljubica Kovačević", text.Substring(start, length));
+        Assert.Same(index, await names.IndexAsync(newcomer, default)); // known now: no further reads
+    }
 }

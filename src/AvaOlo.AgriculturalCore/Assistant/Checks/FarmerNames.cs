@@ -15,11 +15,13 @@ public sealed class NameIndex
     public const int MinLength = 5; // shorter names ("Ana") are ordinary words in too many languages
 
     private readonly Dictionary<string, List<(int Id, string[] Words, string Name)>> _byFirstWord = new(StringComparer.Ordinal);
+    private readonly HashSet<int> _read = [];
 
     public NameIndex(IEnumerable<(int Id, string Name)> farmers)
     {
         foreach (var (id, name) in farmers)
         {
+            _read.Add(id);
             if (name.Trim().Length < MinLength) continue;
             var words = TextMatch.Words(name);
             if (words.Length == 0) continue;
@@ -29,6 +31,9 @@ public sealed class NameIndex
     }
 
     public int Count => _byFirstWord.Values.Sum(l => l.Count);
+
+    /// <summary>Whether the farmer was among the rows this index was built from (a name too short to index included).</summary>
+    public bool Knows(int farmerId) => _read.Contains(farmerId);
 
     /// <summary>
     /// Names of farmers other than <paramref name="exceptFarmerId"/> whose words appear in a row in the text, compared
@@ -91,12 +96,18 @@ public sealed class NameIndex
 /// The <see cref="NameIndex"/> of all living farmers for the privacy check, instead of a scan of the farmers table
 /// per model answer. Read at the first check, then re-read in the background when older than <see cref="RefreshAfter"/>
 /// (so a farmer registered or renamed moments ago is found after at most that long — the same window as a revoked key).
+/// The one farmer who cannot wait is the asker: a farmer who registered on another instance a moment ago and asks at
+/// once must not have their own name sent to the model, so an asker the index does not know yet makes it re-read first.
 /// </summary>
 public sealed class FarmerNames(NpgsqlDataSource data, TimeProvider clock, ILogger<FarmerNames> log)
 {
     public static readonly TimeSpan RefreshAfter = TimeSpan.FromSeconds(30);
 
-    private static readonly string Names = $"SELECT id, name FROM farmers WHERE deleted_at IS NULL AND length(name) >= {NameIndex.MinLength}";
+    /// <summary>However many questions an unknown asker sends (say a farmer id that no longer exists), at most one re-read per this.</summary>
+    public static readonly TimeSpan AskerRereadAfter = TimeSpan.FromSeconds(1);
+
+    // Every living farmer, short names too (the index skips them): so that Knows(asker) holds once the asker is read.
+    private const string Names = "SELECT id, name FROM farmers WHERE deleted_at IS NULL";
 
     private readonly SemaphoreSlim _first = new(1, 1);
     private volatile Snapshot? _snapshot;
@@ -117,10 +128,15 @@ public sealed class FarmerNames(NpgsqlDataSource data, TimeProvider clock, ILogg
             _ = Task.Run(RefreshInBackgroundAsync, CancellationToken.None);
     }
 
-    /// <summary>The current index of every living farmer's name (read at first use, refreshed as <see cref="FoundInAsync"/> does).</summary>
-    public async Task<NameIndex> IndexAsync(CancellationToken ct)
+    /// <summary>
+    /// The current index of every living farmer's name (read at first use, refreshed as <see cref="FoundInAsync"/> does),
+    /// re-read first when it does not know <paramref name="asker"/> yet.
+    /// </summary>
+    public async Task<NameIndex> IndexAsync(int? asker, CancellationToken ct)
     {
         var snapshot = _snapshot ?? await FirstAsync(ct);
+        if (asker is { } id && !snapshot.Index.Knows(id) && clock.GetUtcNow() - snapshot.ReadAt >= AskerRereadAfter)
+            snapshot = await RereadAsync(snapshot, ct);
         RefreshIfStale(snapshot);
         return snapshot.Index;
     }
@@ -129,6 +145,18 @@ public sealed class FarmerNames(NpgsqlDataSource data, TimeProvider clock, ILogg
     {
         await _first.WaitAsync(ct);
         try { return _snapshot ??= await ReadAsync(ct); }
+        finally { _first.Release(); }
+    }
+
+    /// <summary>One re-read for all the questions waiting on it: whoever enters after a newer snapshot landed takes that.</summary>
+    private async Task<Snapshot> RereadAsync(Snapshot seen, CancellationToken ct)
+    {
+        await _first.WaitAsync(ct);
+        try
+        {
+            if (!ReferenceEquals(_snapshot, seen) && _snapshot is not null) return _snapshot;
+            return _snapshot = await ReadAsync(ct);
+        }
         finally { _first.Release(); }
     }
 

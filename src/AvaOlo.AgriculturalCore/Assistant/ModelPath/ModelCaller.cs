@@ -34,7 +34,10 @@ public sealed partial class ModelCaller(ModelClient model)
             var options = new ChatOptions
             {
                 ModelId = model.Options.Model, Tools = tools?.Functions, Temperature = 0.2f,
-                AdditionalProperties = new() { [Privacy.RedactingChatClient.RegionKey] = request.CountryCode },
+                AdditionalProperties = new()
+                {
+                    [Privacy.RedactingChatClient.RegionKey] = request.CountryCode, [Privacy.RedactingChatClient.AskerKey] = request.FarmerId,
+                },
             };
             var response = await model.Client!.GetResponseAsync(messages, options, ct);
             var text = response.Text?.Trim();

@@ -17,6 +17,9 @@ public sealed class RedactingChatClient(IChatClient inner, FarmerNames names) : 
     /// <summary>ChatOptions.AdditionalProperties key for the farmer's country (phone numbers without "+" are read as its).</summary>
     public const string RegionKey = "avaolo.region";
 
+    /// <summary>ChatOptions.AdditionalProperties key for the asking farmer's id: their own name must be in the index.</summary>
+    public const string AskerKey = "avaolo.asker";
+
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var (redacted, clean) = await RedactAsync(messages, options, cancellationToken);
@@ -33,14 +36,17 @@ public sealed class RedactingChatClient(IChatClient inner, FarmerNames names) : 
     private async Task<(List<ChatMessage>, ChatOptions?)> RedactAsync(IEnumerable<ChatMessage> messages, ChatOptions? options, CancellationToken ct)
     {
         string? region = null;
-        if (options?.AdditionalProperties?.TryGetValue(RegionKey, out var value) == true)
+        int? asker = null;
+        if (options?.AdditionalProperties is { } extra && (extra.ContainsKey(RegionKey) || extra.ContainsKey(AskerKey)))
         {
-            region = value as string;
-            // Ours, not the model server's: it does not travel on.
+            region = extra.TryGetValue(RegionKey, out var value) ? value as string : null;
+            asker = extra.TryGetValue(AskerKey, out var id) ? id as int? : null;
+            // Ours, not the model server's: they do not travel on.
             options = options.Clone();
             options.AdditionalProperties!.Remove(RegionKey);
+            options.AdditionalProperties.Remove(AskerKey);
         }
-        var finder = (await names.IndexAsync(ct)).Finder();
+        var finder = (await names.IndexAsync(asker, ct)).Finder();
         return ([.. messages.Select(m => Redact(m, region, finder))], options);
     }
 
