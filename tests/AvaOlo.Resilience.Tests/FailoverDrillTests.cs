@@ -61,6 +61,8 @@ public sealed class FailoverDrillTests(ITestOutputHelper output) : IAsyncLifetim
         using (var patient = core.Client(world.FarmerKey, TimeSpan.FromSeconds(60))) // a cold start's first write, as in DatabaseOutageTests
             Assert.Equal(HttpStatusCode.Created, (await patient.PostAsJsonAsync($"/api/v1/farmer/{world.FarmerId}/fields", new { name = "warm-up", area_ha = 1m })).StatusCode);
 
+        await StaleEndpointIsRefusedCleanlyAsync(world);
+
         var acknowledged = new ConcurrentBag<int>();
         var statuses = new ConcurrentDictionary<int, int>();
         var slowest = new ConcurrentBag<double>();
@@ -138,6 +140,31 @@ public sealed class FailoverDrillTests(ITestOutputHelper output) : IAsyncLifetim
             Assert.True(listening.Elapsed < TimeSpan.FromSeconds(15), "the API key listener did not reconnect to the new primary within 15 s");
             await Task.Delay(200);
         }
+    }
+
+    /// <summary>
+    /// Aurora's cluster endpoint is a DNS name: for a while after a failover it may still lead to the old writer, now a
+    /// reader. A core whose only DB_HOST is the standby stands for that: writes get 25006 from the server, which must be
+    /// a 503 with Retry-After (not a 500), while reads are still served.
+    /// </summary>
+    private async Task StaleEndpointIsRefusedCleanlyAsync(Seeded world)
+    {
+        await using var stale = await CoreProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["DB_HOST"] = $"127.0.0.1:{S}", ["DB_NAME"] = _owner.Name, ["DB_USER"] = _role.User, ["DB_PASSWORD"] = _role.Password!, ["DB_SSL_MODE"] = "Disable",
+        });
+        using var client = stale.Client(world.FarmerKey, TimeSpan.FromSeconds(60));
+        for (var i = 0; i < 3; i++)
+        {
+            var write = await client.PostAsJsonAsync($"/api/v1/farmer/{world.FarmerId}/fields", new { name = $"stale-{i}", area_ha = 1m });
+            Assert.True(write.StatusCode == HttpStatusCode.ServiceUnavailable, $"a write on a read-only server got {(int)write.StatusCode}: {await write.Content.ReadAsStringAsync()}\n{stale.Output}");
+            Assert.Equal("application/problem+json", write.Content.Headers.ContentType?.MediaType);
+            Assert.NotNull(write.Headers.RetryAfter);
+        }
+        var read = await client.GetAsync($"/api/v1/farmer/{world.FarmerId}/fields");
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Contains("Mota", await read.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        output.WriteLine("figures: a core whose only DB_HOST is the standby (a stale cluster endpoint): 3 writes 503 with Retry-After, reads 200");
     }
 
     private static async Task<int> PortOfAsync(AvaOloDbContext db) =>
