@@ -9,7 +9,7 @@ namespace AvaOlo.AgriculturalCore.Tests;
 /// A deploy that migrates: the running (old) build keeps serving while the next release's migration adds a table and a
 /// column, with no 5xx; it refuses only once a contract step says builds without a newer migration may not serve.
 /// </summary>
-public sealed class ExpandContractTests(TestDatabase database) : ApiTestBase(database)
+public sealed class ExpandContractTests(TestDatabase database, Xunit.Abstractions.ITestOutputHelper output) : ApiTestBase(database)
 {
     // The load is one farmer's, far past a real farmer's minute: the per-farmer limit is not what this test is about.
     protected override IReadOnlyDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["RATE_LIMIT_PER_FARMER_PER_MINUTE"] = "1000000" };
@@ -53,6 +53,9 @@ public sealed class ExpandContractTests(TestDatabase database) : ApiTestBase(dat
             await cts.CancelAsync();
             await Task.WhenAll(load);
         }
+        // The measured line bench/faults.sh puts in bench/results/faults.md.
+        output.WriteLine($"figures: {statuses.Count} requests (4 clients, reads and writes) while the next release's migration added a table and a column: " +
+            string.Join(", ", statuses.GroupBy(s => (int)s).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}")) + "; /health said the schema was ahead");
         Assert.True(statuses.Count > 20, $"only {statuses.Count} requests ran");
         Assert.All(statuses, s => Assert.True(s is HttpStatusCode.OK or HttpStatusCode.Created, $"a request got {(int)s}"));
 
@@ -66,6 +69,7 @@ public sealed class ExpandContractTests(TestDatabase database) : ApiTestBase(dat
             await UntilSchemaStateAsync("too_old", HttpStatusCode.ServiceUnavailable);
             var refused = await HttpAssert.Problem(await Factory.Client(W.KeyA).GetAsync($"/api/v1/farmer/{W.A.Id}/fields"), HttpStatusCode.ServiceUnavailable);
             Assert.Contains("deploy a newer build", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            output.WriteLine("figures: after a contract step that needs the next release, this build refuses /api with 503 (deploy a newer build)");
         }
         finally
         {
