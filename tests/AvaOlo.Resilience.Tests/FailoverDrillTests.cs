@@ -103,9 +103,18 @@ public sealed class FailoverDrillTests(ITestOutputHelper output) : IAsyncLifetim
         for (var waited = 0; waited < 300 && acknowledged.Count < 20; waited++) await Task.Delay(100);
         await Task.Delay(1000);
         var stopIssued = clock.Elapsed;
+        string? gapReason;
         await Scripts.RunAsync(Pair, "stop-primary", P);
         Interlocked.Exchange(ref stoppedTicks, clock.Elapsed.Ticks);
-        await Task.Delay(3000); // no primary at all: the gap an Aurora failover has before its reader is promoted
+        await Task.Delay(1500); // no primary at all: the gap an Aurora failover has before its reader is promoted
+        using (var anonymous = core.Client(timeout: TimeSpan.FromSeconds(10)))
+        {
+            var health = await anonymous.GetAsync("/health");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+            gapReason = (await health.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("database").GetProperty("reason").GetString();
+            Assert.StartsWith("database unreachable", gapReason, StringComparison.Ordinal);
+        }
+        await Task.Delay(1500);
         var promoteIssued = clock.Elapsed;
         await Scripts.RunAsync(Pair, "promote", P);
         var promoted = clock.Elapsed;
@@ -119,7 +128,7 @@ public sealed class FailoverDrillTests(ITestOutputHelper output) : IAsyncLifetim
         var resumedIn = (firstWrite - promoteIssued).TotalSeconds;
         output.WriteLine($"figures: synchronous standby, 8 writers; statuses {summary}; promotion took {(promoted - promoteIssued).TotalSeconds:0.00} s; " +
             $"first acknowledged write {resumedIn:0.00} s after the promote command ({(firstWrite - stopIssued).TotalSeconds:0.00} s after the primary was stopped); " +
-            $"slowest answer {slowest.Max():0.00} s; {acknowledged.Count} acknowledged writes, all on the new primary");
+            $"slowest answer {slowest.Max():0.00} s; /health in the gap: 503 \"{gapReason}\"; {acknowledged.Count} acknowledged writes, all on the new primary");
         Assert.False(writesAfterStop.IsEmpty, $"no write succeeded within 45 s of the promotion ({summary})\n{core.Output}");
         Assert.True(resumedIn < 30, $"writes resumed {resumedIn:0.0} s after the promotion ({summary})");
         Assert.True(statuses.ContainsKey(503), $"no 503 while there was no primary ({summary})");

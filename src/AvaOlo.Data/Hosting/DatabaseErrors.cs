@@ -45,6 +45,8 @@ public static class DatabaseErrors
             if (x is SocketException s) return $"connection failed ({s.SocketErrorCode})";
             if (x is PostgresException pg) return $"PostgreSQL error {pg.SqlState}";
             if (x is TimeoutException) return "timed out";
+            // Npgsql's own words, e.g. "No suitable host was found" when DB_HOST lists hosts and none is the primary.
+            if (x is NpgsqlException { InnerException: null } n) return n.Message.TrimEnd('.');
         }
         return e.GetType().Name;
     }
