@@ -49,7 +49,8 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, TextReade
         }
     }
 
-    public static NpgsqlDataSource OpenDataSource(DatabaseOptions options) => NpgsqlDataSource.Create(options.ToConnectionString());
+    // Several hosts: the primary among them (DB_TARGET_SESSION_ATTRIBUTES). The command exits right after, pools and all.
+    public static NpgsqlDataSource OpenDataSource(DatabaseOptions options) => new AvaOlo.Data.Hosting.DatabaseDataSources(options).DataSource;
 
     public AvaOloDbContext CreateContext(NpgsqlDataSource dataSource)
     {

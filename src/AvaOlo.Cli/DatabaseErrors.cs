@@ -9,7 +9,7 @@ internal static class DatabaseErrors
 {
     public static CliException? Describe(Exception e, DatabaseOptions options)
     {
-        var where = $"{options.Host}:{options.Port}";
+        var where = options.Hosts.Count > 0 ? string.Join(',', options.Hosts) : $"{options.Host}:{options.Port}";
         var pg = Find<PostgresException>(e);
         if (pg is not null)
         {

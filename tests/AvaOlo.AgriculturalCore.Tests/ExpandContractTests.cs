@@ -9,7 +9,7 @@ namespace AvaOlo.AgriculturalCore.Tests;
 /// A deploy that migrates: the running (old) build keeps serving while the next release's migration adds a table and a
 /// column, with no 5xx; it refuses only once a contract step says builds without a newer migration may not serve.
 /// </summary>
-public sealed class ExpandContractTests(TestDatabase database) : ApiTestBase(database)
+public sealed class ExpandContractTests(TestDatabase database, Xunit.Abstractions.ITestOutputHelper output) : ApiTestBase(database)
 {
     // The load is one farmer's, far past a real farmer's minute: the per-farmer limit is not what this test is about.
     protected override IReadOnlyDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["RATE_LIMIT_PER_FARMER_PER_MINUTE"] = "1000000" };
@@ -34,7 +34,8 @@ public sealed class ExpandContractTests(TestDatabase database) : ApiTestBase(dat
         var load = Enumerable.Range(0, 4).Select(LoadAsync).ToArray();
         try
         {
-            await Task.Delay(500);
+            // Load by count, not by time: alone and cold (bench/faults.sh) at load 20, half a second was 8 requests.
+            await UntilAsync(() => statuses.Count >= 12);
             // What `avaolo migrate` of the next release does, in one transaction, as the owner.
             await OwnerSqlAsync($"""
                 BEGIN;
@@ -46,13 +47,17 @@ public sealed class ExpandContractTests(TestDatabase database) : ApiTestBase(dat
             var health = await UntilSchemaStateAsync("ahead");
             Assert.Equal(Schema.ExpectedVersion, Schema.KnownMigrations[^1]);
             Assert.Contains(NextRelease, health, StringComparison.Ordinal);
-            await Task.Delay(1000); // more load on the migrated schema
+            var atMigration = statuses.Count;
+            await UntilAsync(() => statuses.Count >= atMigration + 12); // more load on the migrated schema
         }
         finally
         {
             await cts.CancelAsync();
             await Task.WhenAll(load);
         }
+        // The measured line bench/faults.sh puts in bench/results/faults.md.
+        output.WriteLine($"figures: {statuses.Count} requests (4 clients, reads and writes) while the next release's migration added a table and a column: " +
+            string.Join(", ", statuses.GroupBy(s => (int)s).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}")) + "; /health said the schema was ahead");
         Assert.True(statuses.Count > 20, $"only {statuses.Count} requests ran");
         Assert.All(statuses, s => Assert.True(s is HttpStatusCode.OK or HttpStatusCode.Created, $"a request got {(int)s}"));
 
@@ -66,6 +71,7 @@ public sealed class ExpandContractTests(TestDatabase database) : ApiTestBase(dat
             await UntilSchemaStateAsync("too_old", HttpStatusCode.ServiceUnavailable);
             var refused = await HttpAssert.Problem(await Factory.Client(W.KeyA).GetAsync($"/api/v1/farmer/{W.A.Id}/fields"), HttpStatusCode.ServiceUnavailable);
             Assert.Contains("deploy a newer build", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            output.WriteLine("figures: after a contract step that needs the next release, this build refuses /api with 503 (deploy a newer build)");
         }
         finally
         {
@@ -77,6 +83,11 @@ public sealed class ExpandContractTests(TestDatabase database) : ApiTestBase(dat
                 """);
         }
         await UntilSchemaStateAsync("current");
+    }
+
+    private static async Task UntilAsync(Func<bool> done)
+    {
+        for (var waited = 0; waited < 300 && !done(); waited++) await Task.Delay(100);
     }
 
     private async Task OwnerSqlAsync(string sql)

@@ -7,9 +7,13 @@ public static class Scripts
 {
     public static string RepoRoot { get; } = FindRoot();
 
-    public static async Task RunAsync(string script, params string[] args)
+    public static Task RunAsync(string script, params string[] args) => RunAsync(new Dictionary<string, string>(), script, args);
+
+    /// <summary>With extra environment variables (secrets go there, not on the command line other users can read).</summary>
+    public static async Task RunAsync(IReadOnlyDictionary<string, string> env, string script, params string[] args)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoRoot };
+        foreach (var (k, v) in env) start.Environment[k] = v;
         start.ArgumentList.Add(Path.Combine(RepoRoot, script));
         foreach (var a in args) start.ArgumentList.Add(a);
         using var p = Process.Start(start)!;

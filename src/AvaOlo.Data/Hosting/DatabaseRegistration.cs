@@ -18,15 +18,14 @@ public static class DatabaseRegistration
     public static IServiceCollection AddAvaOloDatabase(this IServiceCollection services)
     {
         services.AddSettings<DatabaseOptions>(o => o.Validate());
-        services.AddSingleton(sp =>
+        services.AddSingleton(sp => new DatabaseDataSources(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, builder =>
         {
-            var builder = new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ToConnectionString());
             // Statements used again and again (the records reads, the key lookup) are prepared once per connection,
             // so PostgreSQL does not parse and plan them on every request.
             builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
             builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
-            return builder.Build();
-        });
+        }));
+        services.AddSingleton(sp => sp.GetRequiredService<DatabaseDataSources>().DataSource);
         services.AddScoped<AuditActor>();
         // The options are built once (they depend only on the singleton data source), not for every request's context.
         services.AddDbContext<AvaOloDbContext>((sp, o) => o.UseAvaOloNpgsql(sp.GetRequiredService<NpgsqlDataSource>()),

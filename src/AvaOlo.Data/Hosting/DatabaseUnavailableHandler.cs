@@ -7,7 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace AvaOlo.Data.Hosting;
 
 /// <summary>The database is down or refusing: 503 with Retry-After, and the probe re-checks at once.</summary>
-internal sealed class DatabaseUnavailableHandler(IProblemDetailsService problems, DatabaseProbe probe, ILogger<DatabaseUnavailableHandler> log) : IExceptionHandler
+internal sealed class DatabaseUnavailableHandler(
+    IProblemDetailsService problems, DatabaseProbe probe, DatabaseDataSources sources, ILogger<DatabaseUnavailableHandler> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -15,6 +16,7 @@ internal sealed class DatabaseUnavailableHandler(IProblemDetailsService problems
         log.LogWarning("Database unavailable while serving {Path}: {Reason}", http.Request.Path, DatabaseErrors.Describe(exception));
         DatabaseMetrics.RecordConnectionError();
         probe.Invalidate();
+        if (DatabaseErrors.IsReadOnlyServer(exception)) sources.ForgetServers();
         http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         http.Response.Headers.RetryAfter = "5";
         return await problems.TryWriteAsync(new()
