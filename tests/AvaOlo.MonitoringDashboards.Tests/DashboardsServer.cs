@@ -30,9 +30,9 @@ public sealed class DashboardsServer : IAsyncLifetime
     public Browser NewBrowser() => Browser.Open(BaseAddress);
 
     /// <summary>Another instance of the service over the same database, as a second instance behind the load balancer.</summary>
-    public WebApplicationFactory<Program> StartAnotherInstance(out Uri address)
+    public WebApplicationFactory<Program> StartAnotherInstance(out Uri address, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var factory = new Factory(Database);
+        var factory = new Factory(Database, settings);
         address = StartOnKestrel(factory);
         return factory;
     }
@@ -52,12 +52,13 @@ public sealed class DashboardsServer : IAsyncLifetime
         await Database.DisposeAsync();
     }
 
-    private sealed class Factory(TestDatabase database) : WebApplicationFactory<Program>
+    private sealed class Factory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder) =>
             builder.ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection(
                 database.Environment().Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value))
-                    .Append(new("AVAOLO_BACKGROUND_JOBS", "false")))); // tests flush and evaluate on demand; no writer races Respawn
+                    .Append(new("AVAOLO_BACKGROUND_JOBS", "false")) // tests flush and evaluate on demand; no writer races Respawn
+                    .Concat(settings ?? new Dictionary<string, string?>())));
     }
 }
 

@@ -34,6 +34,8 @@ public sealed partial class IndexModel(NpgsqlDataSource dataSource, AvaOloDbCont
     public long MatchingMaxId { get; private set; }
     public ReviewQueue.Page Queue { get; private set; } = new([], null, null);
     public IReadOnlyList<QueuedAnswer> Reviewed { get; private set; } = [];
+    /// <summary>The WhatsApp side (transcript, media) of the queue's exchanges that came by WhatsApp.</summary>
+    public IReadOnlyDictionary<long, ChannelExchange> Exchanges { get; private set; } = new Dictionary<long, ChannelExchange>();
     public IReadOnlyList<TopicCount> Topics { get; private set; } = [];
     public IReadOnlyList<PhiRisk> Risks { get; private set; } = [];
     public IReadOnlyList<KnowledgeRow> Knowledge { get; private set; } = [];
@@ -57,6 +59,7 @@ public sealed partial class IndexModel(NpgsqlDataSource dataSource, AvaOloDbCont
         {
             Queue = await ReviewQueue.ReadAsync(conn, filter, after, before, ct);
             (MatchingCount, MatchingMaxId) = filter.Any ? await ReviewQueue.CountAsync(conn, filter, ct) : (pending, pendingMaxId);
+            Exchanges = await ChannelExchange.ReadAsync(conn, Queue.Items.Select(i => i.Id).ToArray(), ct);
         }
         Reviewed = await conn.ListAsync(
             "SELECT id, created_at, question, answer, language, country_code, method, model, checks_passed, checks::text, review_state, expert_answer, " +
