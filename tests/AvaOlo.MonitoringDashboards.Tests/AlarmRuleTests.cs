@@ -56,6 +56,8 @@ public sealed class AlarmRuleTests
     [Fact]
     public void The_send_failure_threshold_is_configurable()
     {
+        // The rule, the CloudWatch metric the core writes (EMF) and the CDK alarm's metric (deploy/cdk/Names.cs) share one name.
+        Assert.Equal(AlarmRules.WhatsAppSendFailures, ChannelMetrics.SendFailures.Emf.Single().Name);
         var (t, errors) = Settings.Read<AlarmThresholds>(k => k == "ALARM_WHATSAPP_SEND_FAILURES_PER_5_MINUTES" ? "0" : null, o => o.Validate());
         Assert.Empty(errors);
         var outcome = AlarmRules.Evaluate(AlarmRules.WhatsAppSendFailures, t, M, [Minute(0, sends: 1)]);
