@@ -49,6 +49,8 @@ public sealed partial class IndexModel(NpgsqlDataSource dataSource, AvaOloDbCont
         if (Before is not null) { if (QueueCursor.TryParse(Before, out var b)) before = b; else errors["before"] = "is not a position in the queue"; }
         Filter = filter;
         Errors = errors;
+        // A program that asked for JSON gets problem details naming each field; a person gets the page, naming them too.
+        if (errors.Count > 0 && Negotiation.WantsJson(Request.Headers.Accept)) return Invalid(errors);
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         await using var conn = await dataSource.OpenConnectionAsync(ct);
