@@ -29,7 +29,9 @@ public sealed partial class DataStack
     /// <summary>
     /// Environment variable → (secret, JSON field or null for the whole value). The services get whole-value secrets
     /// only: App Runner documents RuntimeEnvironmentSecrets as the full ARN of a secret, nothing about JSON keys
-    /// (deploy/README.md, "Secrets"). Only the core talks to the model and to WhatsApp.
+    /// (deploy/README.md, "Secrets"). Only the core talks to the model and receives or sends WhatsApp messages; the
+    /// dashboards get the provider credentials that fetch media (the workbench's voice notes and photos), never the
+    /// app secret or verify token that would let them forge a webhook.
     /// </summary>
     public IReadOnlyList<(string Name, ISecret Secret, string? Field)> SecretEnvironment(string service)
     {
@@ -41,6 +43,8 @@ public sealed partial class DataStack
             secrets.Add(("OPENAI_API_KEY", OpenAiSecret, null));
             secrets.AddRange(ChannelSecrets.Select(kv => (kv.Key, kv.Value, (string?)null)));
         }
+        else if (service == Names.DashboardsService)
+            secrets.AddRange(ChannelSecrets.Where(kv => Names.MediaSecrets.Contains(kv.Key)).Select(kv => (kv.Key, kv.Value, (string?)null)));
         return secrets;
     }
 }

@@ -8,7 +8,7 @@ namespace AvaOlo.Deploy;
 
 /// <summary>
 /// The operators' four alarms per service on the metrics the services emit (5xx &gt; 10/min, p99 &gt; 5,000 ms, DB
-/// connection errors &gt; 5 in 5 min, any constitutional violation); a platform 5xx alarm per service that still
+/// connection errors &gt; 5 in 5 min, any constitutional violation); WhatsApp send failures &gt; 5 in 5 min (core); a platform 5xx alarm per service that still
 /// fires when the process is dead or never answers; Aurora CPU and connections. Every alarm notifies the SNS
 /// topic on ALARM and on OK. One dashboard with the figures the operators watch, and the saved Logs Insights queries
 /// (deploy/cdk/LogQueries.cs).
@@ -51,6 +51,9 @@ internal static class Monitoring
             Add($"{s.Name}-platform-5xx", s.Http5xx, 10, ComparisonOperator.GREATER_THAN_THRESHOLD, 1, 1,
                 $"{s.Name}: more than 10 5xx in a minute as the platform saw them (also fires when the process crashed or hung).");
         }
+        // Only the core sends WhatsApp messages; the same threshold as the dashboards' ALARM_WHATSAPP_SEND_FAILURES_PER_5_MINUTES default.
+        Add($"{Names.CoreService}-whatsapp-send-failures", AppMetric(Names.CoreService, Names.WhatsAppSendFailures, "Sum", Duration.Minutes(5)), 5,
+            ComparisonOperator.GREATER_THAN_THRESHOLD, 1, 1, $"{Names.CoreService}: more than 5 WhatsApp messages could not be sent in 5 minutes.");
         if (loadBalancer5xx is not null)
             Add("ava-olo-alb-5xx", loadBalancer5xx, 10, ComparisonOperator.GREATER_THAN_THRESHOLD, 1, 1,
                 "Load balancer: more than 10 5xx in a minute answered by the load balancer itself (no healthy task?).");

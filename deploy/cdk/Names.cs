@@ -35,6 +35,9 @@ public static class Names
         ["twilio"] = ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_WHATSAPP_NUMBER"],
     };
 
+    /// <summary>The channel credentials the dashboards get too: they stream received media from the provider to agronomists.</summary>
+    public static readonly string[] MediaSecrets = ["WHATSAPP_ACCESS_TOKEN", "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN"];
+
     /// <summary>avaolo/production/whatsapp-app-secret for WHATSAPP_APP_SECRET, and so on.</summary>
     public static string SecretName(string variable) => "avaolo/production/" + variable.ToLowerInvariant().Replace('_', '-');
 
@@ -55,6 +58,8 @@ public static class Names
     public const string LatencyP99 = "LatencyP99";
     public const string DbConnectionErrors = "DbConnectionErrors";
     public const string ConstitutionalViolations = "ConstitutionalViolations";
+    /// <summary>WhatsApp messages the core's outbox gave up on (src/AvaOlo.ServiceDefaults/Telemetry/ChannelMetrics.cs).</summary>
+    public const string WhatsAppSendFailures = "WhatsAppSendFailures";
     public const string LlmQueryLatency = "LLMQueryLatency";
     public const string DatabaseQueryTime = "DatabaseQueryTime";
 

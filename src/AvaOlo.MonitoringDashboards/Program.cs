@@ -1,5 +1,6 @@
 using AvaOlo.Data.Hosting;
 using AvaOlo.MonitoringDashboards.Auth;
+using AvaOlo.MonitoringDashboards.Channel;
 using AvaOlo.MonitoringDashboards.Hosting;
 using AvaOlo.MonitoringDashboards.Monitoring;
 using AvaOlo.ServiceDefaults;
@@ -18,6 +19,7 @@ builder.Services.AddDashboardAuth();                        // cookie sign-in, s
 builder.Services.AddRazorPages();
 builder.Services.AddProblemDetails();                       // /api errors as RFC 9457
 builder.Services.AddMonitoring();                           // /api/metrics, /api/health, alarms, daily activity rollup
+builder.Services.AddChannelMedia();                         // WhatsApp media for the workbench, with the providers' credentials
 builder.Services.Configure<JsonOptions>(o => ProblemDetailsSetup.ConfigureJson(o.SerializerOptions)); // /health as in core
 builder.Services.LoadKeyRingOnFirstUse();                  // last: no database connection before the host listens
 
@@ -37,6 +39,7 @@ app.MapStaticAssets().AllowAnonymous();                     // the login page ne
 app.MapRazorPages().WithStaticAssets();                     // /, /login, /logout, /business, /agronomic, /admin
 app.MapAvaOloHealth(Service);
 app.MapMonitoringApi();
+app.MapChannelMedia();                                      // /agronomic/media/{id}: a voice note or photo, streamed from the provider
 
 return await HostRunner.RunAsync(app, Service);
 

@@ -175,6 +175,20 @@ public abstract partial class CommonTemplateTests(Synthesized s)
     }
 
     [Fact]
+    public void The_core_alarms_on_whatsapp_send_failures()
+    {
+        S.Services.HasResourceProperties("AWS::CloudWatch::Alarm", new Dictionary<string, object>
+        {
+            ["AlarmName"] = "ava-olo-agricultural-core-whatsapp-send-failures", ["Namespace"] = "AvaOlo", ["MetricName"] = "WhatsAppSendFailures",
+            ["Dimensions"] = new[] { new Dictionary<string, object> { ["Name"] = "Service", ["Value"] = Names.CoreService } },
+            ["Statistic"] = "Sum", ["Period"] = 300, ["Threshold"] = 5, ["ComparisonOperator"] = "GreaterThanThreshold",
+            ["EvaluationPeriods"] = 1, ["DatapointsToAlarm"] = 1, ["TreatMissingData"] = "notBreaching",
+        });
+        Assert.DoesNotContain(S.ServicesJson.Resources("AWS::CloudWatch::Alarm"),
+            a => (string?)a.Props["AlarmName"] == $"{Names.DashboardsService}-whatsapp-send-failures");
+    }
+
+    [Fact]
     public void A_platform_5xx_alarm_fires_even_when_the_service_cannot_count()
     {
         foreach (var service in Names.Services)

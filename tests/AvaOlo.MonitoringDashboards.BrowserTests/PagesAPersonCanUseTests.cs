@@ -39,6 +39,19 @@ public sealed class PagesAPersonCanUseTests(DashboardsServer server) : IAsyncLif
         var farmer = await Seed.FarmerAsync(server.Database, "+38640111222", 1.5m);
         await Seed.ConversationAsync(server.Database, farmer.Id, "Koliko je karenca za Prosaro u pšenici?", "42 dana.");
         await Seed.ConversationAsync(server.Database, null, "Kada žeti?", "Uskoro.", checksPassed: false);
+        // A WhatsApp voice note: the workbench shows its transcript and the media link, the business page its channel.
+        var voice = await Seed.ConversationAsync(server.Database, farmer.Id, "Kdaj je potrebno pošpricati paradižnik proti plesni?", "Odgovor.",
+            language: "sl", channel: "whatsapp");
+        await using (var db = server.Database.CreateContext())
+        {
+            db.WhatsAppInbox.Add(new InboundMessage
+            {
+                Provider = ChannelProviders.Meta, ProviderMessageId = "wamid.browser-voice", Sender = farmer.Phone, Type = "audio", Payload = "{}",
+                State = InboxStates.Answered, ReceivedAt = DateTimeOffset.UtcNow, NextAttemptAt = DateTimeOffset.UtcNow, FarmerId = farmer.Id, ConversationId = voice.Id,
+                MediaRef = "1234567890", MediaType = "audio/ogg", Transcript = voice.Question, TranscriptLanguage = "sl", AudioSeconds = 3.4,
+            });
+            await db.SaveChangesAsync();
+        }
         var page = await NewPageAsync();
         var problems = new List<string>();
 

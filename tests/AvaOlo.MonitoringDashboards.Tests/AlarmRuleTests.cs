@@ -9,12 +9,12 @@ public sealed class AlarmRuleTests
     private static readonly DateTimeOffset M = new(2026, 11, 29, 6, 0, 0, TimeSpan.Zero);
     private static readonly AlarmThresholds Defaults = new();
 
-    private static MinuteFigures Minute(int offset, long requests = 100, long e5 = 0, double latency = 20, long db = 0, long violations = 0, long slow = 0)
+    private static MinuteFigures Minute(int offset, long requests = 100, long e5 = 0, double latency = 20, long db = 0, long violations = 0, long slow = 0, long sends = 0)
     {
         var buckets = LatencyBuckets.Empty();
         buckets[LatencyBuckets.IndexOf(latency)] = requests - slow;
         buckets[LatencyBuckets.IndexOf(8000)] += slow;
-        return new(M.AddMinutes(offset), requests, e5, buckets, db, violations);
+        return new(M.AddMinutes(offset), requests, e5, buckets, db, violations, sends);
     }
 
     public static TheoryData<string, MinuteFigures[], string> Cases => new()
@@ -33,7 +33,39 @@ public sealed class AlarmRuleTests
         { AlarmRules.DbConnectionErrors, [Minute(-2, db: 6)], AlarmStates.Alarm },   // a silent last minute still counts the window
         { AlarmRules.ConstitutionalViolations, [Minute(0)], AlarmStates.Ok },
         { AlarmRules.ConstitutionalViolations, [Minute(0, violations: 1)], AlarmStates.Alarm },
+        { AlarmRules.WhatsAppSendFailures, [Minute(0)], AlarmStates.Ok },
+        { AlarmRules.WhatsAppSendFailures, [Minute(-3, sends: 3), Minute(0, sends: 2)], AlarmStates.Ok },            // 5 is the threshold, not above it
+        { AlarmRules.WhatsAppSendFailures, [Minute(-3, sends: 3), Minute(-1, sends: 1), Minute(0, sends: 2)], AlarmStates.Alarm },
+        { AlarmRules.WhatsAppSendFailures, [Minute(-5, sends: 40), Minute(0, sends: 1)], AlarmStates.Ok },          // 6 minutes ago is outside
+        { AlarmRules.WhatsAppSendFailures, [Minute(-2, sends: 6)], AlarmStates.Alarm },                             // failures, then a quiet minute
+        { AlarmRules.WhatsAppSendFailures, [Minute(0, db: 9, e5: 50)], AlarmStates.Ok },                            // other failures are not sends
+        { AlarmRules.WhatsAppSendFailures, [], AlarmStates.InsufficientData },
     };
+
+    [Theory]
+    [InlineData("ava-olo-agricultural-core", true)]
+    [InlineData("ava-olo-monitoring-dashboards", false)]
+    [InlineData("some-other-service", false)]
+    public void The_send_failure_alarm_is_evaluated_only_for_the_service_that_sends(string service, bool evaluated)
+    {
+        Assert.Equal(evaluated, AlarmRules.For(service).Contains(AlarmRules.WhatsAppSendFailures));
+        Assert.Equal([AlarmRules.Http5xx, AlarmRules.LatencyP99, AlarmRules.DbConnectionErrors, AlarmRules.ConstitutionalViolations],
+            AlarmRules.For(service).Where(r => r != AlarmRules.WhatsAppSendFailures));
+    }
+
+    [Fact]
+    public void The_send_failure_threshold_is_configurable()
+    {
+        // The rule, the CloudWatch metric the core writes (EMF) and the CDK alarm's metric (deploy/cdk/Names.cs) share one name.
+        Assert.Equal(AlarmRules.WhatsAppSendFailures, ChannelMetrics.SendFailures.Emf.Single().Name);
+        var (t, errors) = Settings.Read<AlarmThresholds>(k => k == "ALARM_WHATSAPP_SEND_FAILURES_PER_5_MINUTES" ? "0" : null, o => o.Validate());
+        Assert.Empty(errors);
+        var outcome = AlarmRules.Evaluate(AlarmRules.WhatsAppSendFailures, t, M, [Minute(0, sends: 1)]);
+        Assert.Equal((AlarmStates.Alarm, 1.0), (outcome.State, outcome.Value));
+        Assert.Equal("1 WhatsApp messages not sent in the 5 minutes to 06:01 UTC: above the threshold of 0 in 5 minutes", outcome.Reason);
+        Assert.Equal("ALARM_WHATSAPP_SEND_FAILURES_PER_5_MINUTES must be a number, 0 or more",
+            Assert.Single(Settings.Read<AlarmThresholds>(k => k == "ALARM_WHATSAPP_SEND_FAILURES_PER_5_MINUTES" ? "-2" : null, o => o.Validate()).Errors));
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]

@@ -16,6 +16,14 @@ public sealed partial class Browser(HttpClient http, CookieContainer cookies) : 
 
     public Task<HttpResponseMessage> GetAsync(string path) => http.GetAsync(path);
 
+    /// <summary>A GET with an Accept header, as a program (not a person) would ask.</summary>
+    public Task<HttpResponseMessage> GetAcceptingAsync(string path, string accept)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        return http.SendAsync(request);
+    }
+
     public async Task<(HttpStatusCode Status, string Html)> GetPageAsync(string path)
     {
         using var response = await http.GetAsync(path);

@@ -23,10 +23,11 @@ public sealed class DashboardsServer : IAsyncLifetime
     public Browser NewBrowser() => Browser.Open(BaseAddress);
 
     /// <summary>Another instance of the service over the same database, as a second instance behind the load balancer.</summary>
-    public ServiceHost<Program> StartAnotherInstance() => StartInstance();
+    public ServiceHost<Program> StartAnotherInstance(IReadOnlyDictionary<string, string?>? settings = null) => StartInstance(settings);
 
     // Development: no shutdown drain (each test's extra instance stops at once) and the framework's own error page.
-    private ServiceHost<Program> StartInstance() => new(Database.Environment(), environment: "Development");
+    private ServiceHost<Program> StartInstance(IReadOnlyDictionary<string, string?>? settings = null) =>
+        new(Database.Environment(), settings, environment: "Development");
 
     public async Task DisposeAsync()
     {

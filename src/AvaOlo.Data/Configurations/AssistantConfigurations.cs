@@ -31,6 +31,9 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         // The workbench's keyset pages: (rank, newest first, id) over pending rows only.
         b.HasIndex(c => new { c.ReviewRank, c.CreatedAt, c.Id }).HasDatabaseName("ix_conversations_review_queue")
             .IsDescending(false, true, true).HasFilter("review_state = 'pending'");
+        // The business page's questions and active farmers by channel for today, read from the index alone (no heap visit).
+        b.HasIndex(c => c.CreatedAt, "ix_conversations_created_at_channel").HasDatabaseName("ix_conversations_created_at_channel")
+            .IncludeProperties(c => new { c.Channel, c.FarmerId });
         // Reviewed rows by review time, for the business page's weekly review measures.
         b.HasIndex(c => c.ReviewedAt).HasFilter("reviewed_at IS NOT NULL");
         b.HasOne<Farmer>().WithMany().HasForeignKey(c => c.FarmerId).OnDelete(DeleteBehavior.SetNull);

@@ -508,6 +508,11 @@ namespace AvaOlo.Data.Migrations
                     b.HasIndex(new[] { "CreatedAt" }, "ix_conversations_created_at")
                         .HasDatabaseName("ix_conversations_created_at");
 
+                    b.HasIndex(new[] { "CreatedAt" }, "ix_conversations_created_at_channel")
+                        .HasDatabaseName("ix_conversations_created_at_channel");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "CreatedAt" }, "ix_conversations_created_at_channel"), new[] { "Channel", "FarmerId" });
+
                     b.HasIndex(new[] { "CreatedAt" }, "ix_conversations_failed_checks_created_at")
                         .HasDatabaseName("ix_conversations_failed_checks_created_at")
                         .HasFilter("checks_passed = false");

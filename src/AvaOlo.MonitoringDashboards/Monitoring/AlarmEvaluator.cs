@@ -9,7 +9,7 @@ using NpgsqlTypes;
 namespace AvaOlo.MonitoringDashboards.Monitoring;
 
 /// <summary>
-/// Every minute, evaluates the four alarm rules per service on the rollups of the last complete minute.
+/// Every minute, evaluates the alarm rules (AlarmRules.For) per service on the rollups of the last complete minute.
 /// One dashboards instance does it per minute: a transaction-scoped advisory lock, plus a check that the
 /// minute was not evaluated already. Transitions are stored, logged and POSTed to ALARM_WEBHOOK_URL when set.
 /// </summary>
@@ -51,7 +51,7 @@ public sealed class AlarmEvaluator(
         foreach (var service in services)
         {
             var recent = figures.GetValueOrDefault(service) ?? [];
-            foreach (var rule in AlarmRules.All)
+            foreach (var rule in AlarmRules.For(service))
             {
                 (string State, DateTimeOffset Evaluated)? before = previous.TryGetValue((rule, service), out var found) ? found : null;
                 if (before is { } b && b.Evaluated >= minute) continue; // another instance did this minute
@@ -114,7 +114,8 @@ public sealed class AlarmEvaluator(
         {
             var http = MetricsMath.Series(m, MetricNames.Requests);
             return new MinuteFigures(m.Key, http.Count, http.CountOf("5xx"), http.Buckets,
-                MetricsMath.Series(m, MetricNames.DbConnectionErrors).Count, MetricsMath.Series(m, MetricNames.Violations).Count);
+                MetricsMath.Series(m, MetricNames.DbConnectionErrors).Count, MetricsMath.Series(m, MetricNames.Violations).Count,
+                MetricsMath.Series(m, MetricNames.WhatsAppSendFailures).Count);
         }).ToList());
     }
 }

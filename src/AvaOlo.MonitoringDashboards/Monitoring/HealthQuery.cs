@@ -25,12 +25,15 @@ public sealed class HealthQuery(NpgsqlDataSource dataSource, DatabaseProbe probe
         var db = DatabaseAsync(ct);
         var core = CoreAsync(ct);
         var redis = RedisAsync(ct);
+        var database = await db;
         var components = new Dictionary<string, ComponentHealth>
         {
-            ["database"] = await db,
+            ["database"] = database,
             ["agricultural_core"] = await core,
             ["language_model"] = await LanguageModelAsync(ct),
             ["redis"] = await redis,
+            ["whatsapp"] = database.Status == "unhealthy"
+                ? new("unknown", "the database is unavailable", new Dictionary<string, object?>()) : await WhatsAppAsync(ct),
             ["telemetry"] = new("ok", null, new Dictionary<string, object?>
             {
                 ["flush_failures"] = flusher.FlushFailures, ["pending_minutes"] = flusher.PendingMinutes, ["last_flush_at"] = flusher.LastSuccessAt,
@@ -106,6 +109,20 @@ public sealed class HealthQuery(NpgsqlDataSource dataSource, DatabaseProbe probe
         {
             details["circuit"] = "unknown";
             return new("unknown", DatabaseErrors.Describe(e), details);
+        }
+    }
+
+    /// <summary>Informational: the send-failure alarm, not this check, decides when the channel needs someone.</summary>
+    private async Task<ComponentHealth> WhatsAppAsync(CancellationToken ct)
+    {
+        try
+        {
+            var figures = await Channel.ChannelHealthFigures.ReadAsync(dataSource, clock.GetUtcNow(), ct);
+            return new("ok", null, Channel.ChannelHealthFigures.Details(figures));
+        }
+        catch (NpgsqlException e)
+        {
+            return new("unknown", DatabaseErrors.Describe(e), new Dictionary<string, object?>());
         }
     }
 

@@ -25,6 +25,7 @@ public static class MetricNames
     public const string Violations = "avaolo.constitutional_violations";
     public const string LlmLatency = "avaolo.llm.query.duration";
     public const string Localization = "avaolo.localization.answers";
+    public static readonly string WhatsAppSendFailures = ChannelMetrics.SendFailures.Instrument;
 }
 
 /// <summary>A point of a chart: one minute or one hour, all instances (and services, unless one is chosen) merged.</summary>

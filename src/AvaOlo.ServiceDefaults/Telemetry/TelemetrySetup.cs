@@ -46,6 +46,7 @@ public static class TelemetrySetup
             .AddPrometheusExporter()
             .AddReader(sp => sp.GetRequiredService<MinuteReader>()));
         s.AddRolledUpMetrics(HttpMetrics.Requests, HttpMetrics.ActiveRequestsPeak, ProcessMetrics.Cpu, ProcessMetrics.Memory, ProcessMetrics.Disk);
+        s.AddRolledUpMetrics(ChannelMetrics.All); // recorded by the core, read by the dashboards: one declaration for both
         return builder;
     }
 

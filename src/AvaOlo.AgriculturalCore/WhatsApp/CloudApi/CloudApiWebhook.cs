@@ -41,7 +41,7 @@ public static class CloudApiWebhook
         if (body is null) return WebhookBody.TooLarge();
         if (!WebhookSignature.IsValid(o.AppSecret!, body, request.Headers[WebhookSignature.Header]))
         {
-            counters.SignatureFailed();
+            counters.SignatureFailed(AvaOlo.Data.Entities.ChannelProviders.Meta);
             return WebhookBody.BadSignature(WebhookSignature.Header);
         }
         var (notification, error) = CloudApiNotification.Parse(body);

@@ -102,10 +102,12 @@ public sealed class OutboxWorker(NpgsqlDataSource data, IEnumerable<IMessageSend
             case SendResult.Transient t:
                 log.LogError("WhatsApp message {OutboxId} failed after {Attempts} attempts: {Error}", m.Id, m.Attempts, t.Error);
                 await OutboxWork.EndAsync(data, m.Id, OutboxStates.Failed, t.Error, null, now, ct);
+                AvaOlo.ServiceDefaults.Telemetry.ChannelMetrics.RecordSendFailure(m.Provider); // the dashboards' send-failure alarm
                 break;
             case SendResult.Permanent p:
                 log.LogError("WhatsApp message {OutboxId} refused by {Provider}: {Error}", m.Id, m.Provider, p.Error);
                 await OutboxWork.EndAsync(data, m.Id, OutboxStates.Failed, p.Error, null, now, ct);
+                AvaOlo.ServiceDefaults.Telemetry.ChannelMetrics.RecordSendFailure(m.Provider);
                 break;
         }
     }

@@ -43,7 +43,7 @@ public static class TwilioWebhook
         catch (InvalidDataException e) { return WebhookBody.Invalid(new("body", $"is not a valid form ({e.Message})")); }
         if (!SignatureValid(o, PublicUrl(request, o), fields, request.Headers[SignatureHeader].ToString()))
         {
-            counters.SignatureFailed();
+            counters.SignatureFailed(AvaOlo.Data.Entities.ChannelProviders.Twilio);
             return WebhookBody.BadSignature(SignatureHeader);
         }
         var (notification, error) = parse(fields);

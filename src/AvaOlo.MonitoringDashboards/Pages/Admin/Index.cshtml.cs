@@ -35,6 +35,7 @@ public sealed partial class IndexModel(AvaOloDbContext db, NpgsqlDataSource data
     public IReadOnlyList<TableSize> Tables { get; private set; } = [];
     public (long Used, int Max) Connections { get; private set; }
     public IReadOnlyList<(string Name, string Value)> Configuration { get; private set; } = [];
+    public IReadOnlyList<ChannelFigures> Channels { get; private set; } = [];
     public decimal PricePer1k => options.Value.PricePer1kTokens;
 
     /// <summary>A key just made: shown on this response only, never stored or shown again.</summary>
@@ -68,6 +69,7 @@ public sealed partial class IndexModel(AvaOloDbContext db, NpgsqlDataSource data
             SELECT (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()), current_setting('max_connections')::int
             """, r => (r.GetInt64(0), r.GetInt32(1)), ct);
         Configuration = configuration.Read();
+        Channels = await Channel.ChannelHealthFigures.ReadAsync(dataSource, now, ct);
     }
 
     private async Task LoadUsageAsync(NpgsqlConnection conn, DateTimeOffset now, CancellationToken ct)

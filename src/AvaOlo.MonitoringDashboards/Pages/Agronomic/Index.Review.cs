@@ -67,7 +67,11 @@ public sealed partial class IndexModel
 
     /// <summary>A form that cannot be acted on: RFC 9457 problem details naming each field and the reason.</summary>
     private static ObjectResult Invalid(Dictionary<string, string> errors) =>
-        new(new ValidationProblemDetails(errors.ToDictionary(e => e.Key, e => new[] { e.Value })) { Status = StatusCodes.Status400BadRequest })
+        new(new ValidationProblemDetails(errors.ToDictionary(e => e.Key, e => new[] { e.Value }))
+        {
+            Status = StatusCodes.Status400BadRequest, Title = "Invalid request",
+            Detail = string.Join("; ", errors.Select(e => $"{e.Key} {e.Value}")),
+        })
         {
             StatusCode = StatusCodes.Status400BadRequest, ContentTypes = { "application/problem+json" },
         };

@@ -34,6 +34,8 @@ public sealed partial class IndexModel(NpgsqlDataSource dataSource, AvaOloDbCont
     public long MatchingMaxId { get; private set; }
     public ReviewQueue.Page Queue { get; private set; } = new([], null, null);
     public IReadOnlyList<QueuedAnswer> Reviewed { get; private set; } = [];
+    /// <summary>The WhatsApp side (transcript, media) of the queue's exchanges that came by WhatsApp.</summary>
+    public IReadOnlyDictionary<long, ChannelExchange> Exchanges { get; private set; } = new Dictionary<long, ChannelExchange>();
     public IReadOnlyList<TopicCount> Topics { get; private set; } = [];
     public IReadOnlyList<PhiRisk> Risks { get; private set; } = [];
     public IReadOnlyList<KnowledgeRow> Knowledge { get; private set; } = [];
@@ -47,6 +49,8 @@ public sealed partial class IndexModel(NpgsqlDataSource dataSource, AvaOloDbCont
         if (Before is not null) { if (QueueCursor.TryParse(Before, out var b)) before = b; else errors["before"] = "is not a position in the queue"; }
         Filter = filter;
         Errors = errors;
+        // A program that asked for JSON gets problem details naming each field; a person gets the page, naming them too.
+        if (errors.Count > 0 && Negotiation.WantsJson(Request.Headers.Accept)) return Invalid(errors);
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         await using var conn = await dataSource.OpenConnectionAsync(ct);
@@ -57,6 +61,7 @@ public sealed partial class IndexModel(NpgsqlDataSource dataSource, AvaOloDbCont
         {
             Queue = await ReviewQueue.ReadAsync(conn, filter, after, before, ct);
             (MatchingCount, MatchingMaxId) = filter.Any ? await ReviewQueue.CountAsync(conn, filter, ct) : (pending, pendingMaxId);
+            Exchanges = await ChannelExchange.ReadAsync(conn, Queue.Items.Select(i => i.Id).ToArray(), ct);
         }
         Reviewed = await conn.ListAsync(
             "SELECT id, created_at, question, answer, language, country_code, method, model, checks_passed, checks::text, review_state, expert_answer, " +

@@ -22,6 +22,7 @@ public sealed class IndexModel(NpgsqlDataSource dataSource, TimeProvider clock) 
     public long ActiveFarmersToday { get; private set; }
     public long NewFarmersToday { get; private set; }
     public long ModelCallsToday { get; private set; }
+    public IReadOnlyList<ChannelActivity> ByChannel { get; private set; } = [];
     public IReadOnlyList<Activity> Recent { get; private set; } = [];
     public IReadOnlyList<ReviewWeek> Reviews { get; private set; } = [];
     public ChartData NewFarmersChart { get; private set; } = null!;
@@ -76,11 +77,8 @@ public sealed class IndexModel(NpgsqlDataSource dataSource, TimeProvider clock) 
         // Closed days come from the daily rollup; today is counted live.
         var closed = (await conn.ListAsync("SELECT day, questions, active_farmers FROM activity_days WHERE day >= $1",
             r => (Day: r.GetFieldValue<DateOnly>(0), Q: r.GetInt64(1), A: r.GetInt64(2)), ct, days[0])).ToDictionary(x => x.Day);
-        (QuestionsToday, ActiveFarmersToday, ModelCallsToday) = await conn.OneAsync("""
-            SELECT (SELECT count(*) FROM conversations WHERE created_at >= $1),
-                   (SELECT count(DISTINCT farmer_id) FROM conversations WHERE created_at >= $1),
-                   (SELECT count(*) FROM llm_debug_log WHERE created_at >= $1)
-            """, r => (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)), ct, todayStart);
+        (QuestionsToday, ActiveFarmersToday, ByChannel) = await ChannelActivity.ReadAsync(conn, todayStart, ct);
+        ModelCallsToday = await conn.OneAsync("SELECT count(*) FROM llm_debug_log WHERE created_at >= $1", r => r.GetInt64(0), ct, todayStart);
         closed[today] = (today, QuestionsToday, ActiveFarmersToday);
         QuestionsChart = new("chart-questions", "Questions and active farmers per day (30 days)", "line", Days.Labels(days),
         [
