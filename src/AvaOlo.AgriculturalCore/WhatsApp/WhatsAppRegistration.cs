@@ -1,5 +1,6 @@
 using AvaOlo.AgriculturalCore.WhatsApp.Answering;
 using AvaOlo.AgriculturalCore.WhatsApp.CloudApi;
+using AvaOlo.AgriculturalCore.WhatsApp.ExpertReplies;
 using AvaOlo.AgriculturalCore.WhatsApp.Inbox;
 using AvaOlo.AgriculturalCore.WhatsApp.Media;
 using AvaOlo.AgriculturalCore.WhatsApp.Onboarding;
@@ -48,6 +49,7 @@ public static class WhatsAppRegistration
         services.AddHostedService<NotificationListener>();
         services.AddHostedService<InboxWorker>();
         services.AddHostedService<OutboxWorker>();
+        services.AddHostedService<ExpertReplyJob>();
         return services;
     }
 

@@ -71,6 +71,13 @@ public sealed class OutboundMessage
     public long Id { get; set; }
     /// <summary>The message this answers; null for messages we start (expert replies, reminders).</summary>
     public long? InboxId { get; set; }
+    /// <summary>
+    /// The exchange an agronomist answered ("Reply as expert", "Edit and approve"); null for answers to a message. With
+    /// <see cref="Part"/> unique, so 25 instances queue one expert text once; the workbench reads its delivery from here.
+    /// </summary>
+    public long? ConversationId { get; set; }
+    /// <summary>Which expert text this is: the conversation's reviewed_at when it was queued (a later save is a newer text).</summary>
+    public DateTimeOffset? ReplyVersion { get; set; }
     public int Part { get; set; }
     public required string Provider { get; set; }
     /// <summary>E.164 of the farmer.</summary>
