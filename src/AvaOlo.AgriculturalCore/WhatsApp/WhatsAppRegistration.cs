@@ -28,6 +28,8 @@ public static class WhatsAppRegistration
         services.AddScoped<LocationReplies>();
         services.AddSingleton<MediaFetcher>();
         services.AddSingleton<Transcriber>();
+        services.AddSingleton<PhotoReader>();
+        services.AddScoped<Photos>();
         // One attempt per call: the inbox retries the whole message with backoff. A voice note may take a while to transcribe.
         services.AddHttpClient(MediaFetcher.ClientName, c => c.Timeout = TimeSpan.FromSeconds(60));
         services.AddHttpClient(Transcriber.ClientName, c => c.Timeout = TimeSpan.FromSeconds(120));
