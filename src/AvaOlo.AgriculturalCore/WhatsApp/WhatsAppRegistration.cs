@@ -30,6 +30,7 @@ public static class WhatsAppRegistration
         services.AddSingleton<Transcriber>();
         services.AddSingleton<PhotoReader>();
         services.AddScoped<Photos>();
+        services.AddScoped<SenderLimit>();
         // One attempt per call: the inbox retries the whole message with backoff. A voice note may take a while to transcribe.
         services.AddHttpClient(MediaFetcher.ClientName, c => c.Timeout = TimeSpan.FromSeconds(60));
         services.AddHttpClient(Transcriber.ClientName, c => c.Timeout = TimeSpan.FromSeconds(120));

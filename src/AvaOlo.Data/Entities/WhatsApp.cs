@@ -60,6 +60,8 @@ public static class InboxReviewFlags
     public const string Image = "image";
     /// <summary>Not for review: the sender was over a limit and told so — once a day; their further messages that day get no reply.</summary>
     public const string OverLimit = "over_limit";
+    /// <summary>Not answered: the sender was over the per-minute limit (told once a minute); kept, not dropped.</summary>
+    public const string RateLimited = "rate_limited";
 }
 
 /// <summary>

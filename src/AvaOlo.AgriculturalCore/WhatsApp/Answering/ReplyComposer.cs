@@ -24,10 +24,12 @@ public sealed record Reply(string Text, int? FarmerId, long? ConversationId, IRe
 /// rather than answered. Other types get a short polite reply in the farmer's language.
 /// </summary>
 public sealed class ReplyComposer(ChannelAnswerer answerer, Proposals proposals, ModelAnswerer model, PendingReports reports, VoiceNotes voice,
-    LocationReplies locations, NpgsqlDataSource data, TimeProvider clock, OnboardingConversation onboarding, Photos photos)
+    LocationReplies locations, NpgsqlDataSource data, TimeProvider clock, OnboardingConversation onboarding, Photos photos, SenderLimit limit)
 {
     public async Task<Reply> ComposeAsync(ClaimedMessage m, CancellationToken ct)
     {
+        // The per-minute limit by number first: over it, nothing below runs (no model, no onboarding step).
+        if (await limit.RefuseAsync(m, await answerer.AskerAsync(m.Sender, ct), ct) is { } refused) return refused;
         // STOP/START, and an unknown number's registration, come first (Onboarding/).
         if (await onboarding.TakeAsync(m, ct) is { } taken) return taken;
         if (m.Type == "interactive" && ConfirmButtons.Parse(ButtonIdOf(m.Payload)) is { } tap) return await TapAsync(m, tap.ProposalId, tap.Answer, ct);
