@@ -70,6 +70,9 @@ public sealed class FakeModelServer : IAsyncDisposable
 
     public ConcurrentQueue<string> Requests { get; } = new();
 
+    /// <summary>Every image the chat requests carried (image_url content parts), in order (<see cref="FakeModelImages"/>).</summary>
+    public ConcurrentQueue<ReceivedImage> Images { get; } = new();
+
     public FakeModelServer Then(params FakeReply[] replies)
     {
         foreach (var reply in replies) _script.Enqueue(reply);
@@ -97,6 +100,10 @@ public sealed class FakeModelServer : IAsyncDisposable
         var body = await reader.ReadToEndAsync();
         Requests.Enqueue(body);
         var request = JsonNode.Parse(body)!;
+        // Image content parts are checked as OpenAI checks them, before any scripted reply is used up.
+        var (images, invalid) = FakeModelImages.Read(request);
+        if (invalid is not null) { await FailAsync(http, 400, invalid); return; }
+        foreach (var image in images) Images.Enqueue(image);
         var reply = _script.TryDequeue(out var next) ? next : Default;
         await WriteAsync(http, request, reply);
     }

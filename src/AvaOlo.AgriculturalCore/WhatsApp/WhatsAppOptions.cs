@@ -29,6 +29,11 @@ public sealed class WhatsAppOptions
 
     public string Transcription => Blank(TranscriptionModel) ?? "whisper-1";
 
+    /// <summary>The vision-capable model for WhatsApp photos, on the assistant's server; unset: OPENAI_MODEL.</summary>
+    [ConfigurationKeyName("VISION_MODEL")] public string? VisionModel { get; set; }
+
+    public string VisionModelOr(string assistantModel) => Blank(VisionModel) ?? assistantModel;
+
     /// <summary>The address providers call (behind a load balancer): Twilio signs that URL, not ours.</summary>
     [ConfigurationKeyName("PUBLIC_BASE_URL")] public string? PublicBaseUrl { get; set; }
 

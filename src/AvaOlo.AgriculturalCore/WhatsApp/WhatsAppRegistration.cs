@@ -1,5 +1,6 @@
 using AvaOlo.AgriculturalCore.WhatsApp.Answering;
 using AvaOlo.AgriculturalCore.WhatsApp.CloudApi;
+using AvaOlo.AgriculturalCore.WhatsApp.ExpertReplies;
 using AvaOlo.AgriculturalCore.WhatsApp.Inbox;
 using AvaOlo.AgriculturalCore.WhatsApp.Media;
 using AvaOlo.AgriculturalCore.WhatsApp.Onboarding;
@@ -27,6 +28,9 @@ public static class WhatsAppRegistration
         services.AddScoped<LocationReplies>();
         services.AddSingleton<MediaFetcher>();
         services.AddSingleton<Transcriber>();
+        services.AddSingleton<PhotoReader>();
+        services.AddScoped<Photos>();
+        services.AddScoped<SenderLimit>();
         // One attempt per call: the inbox retries the whole message with backoff. A voice note may take a while to transcribe.
         services.AddHttpClient(MediaFetcher.ClientName, c => c.Timeout = TimeSpan.FromSeconds(60));
         services.AddHttpClient(Transcriber.ClientName, c => c.Timeout = TimeSpan.FromSeconds(120));
@@ -48,6 +52,7 @@ public static class WhatsAppRegistration
         services.AddHostedService<NotificationListener>();
         services.AddHostedService<InboxWorker>();
         services.AddHostedService<OutboxWorker>();
+        services.AddHostedService<ExpertReplyJob>();
         return services;
     }
 

@@ -53,10 +53,13 @@ internal sealed class OutboundMessageConfiguration : IEntityTypeConfiguration<Ou
         b.Property(m => m.ProviderMessageId).HasMaxLength(128);
         // Exactly one answer per received message, however often it is processed.
         b.HasIndex(m => new { m.InboxId, m.Part }).IsUnique();
+        // …and one copy of each part of an expert's text, however many instances queue it.
+        b.HasIndex(m => new { m.ConversationId, m.Part }).IsUnique();
         b.HasIndex(m => new { m.Provider, m.ProviderMessageId }).IsUnique().HasFilter("provider_message_id IS NOT NULL");
         b.HasIndex(m => new { m.Provider, m.Recipient, m.Id }).HasDatabaseName("ix_whatsapp_outbox_queued").HasFilter("status = 'queued'");
         b.HasIndex(m => m.CreatedAt);
         b.HasOne<InboundMessage>().WithMany().HasForeignKey(m => m.InboxId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

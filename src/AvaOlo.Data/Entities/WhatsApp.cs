@@ -60,6 +60,8 @@ public static class InboxReviewFlags
     public const string Image = "image";
     /// <summary>Not for review: the sender was over a limit and told so — once a day; their further messages that day get no reply.</summary>
     public const string OverLimit = "over_limit";
+    /// <summary>Not answered: the sender was over the per-minute limit (told once a minute); kept, not dropped.</summary>
+    public const string RateLimited = "rate_limited";
 }
 
 /// <summary>
@@ -71,6 +73,13 @@ public sealed class OutboundMessage
     public long Id { get; set; }
     /// <summary>The message this answers; null for messages we start (expert replies, reminders).</summary>
     public long? InboxId { get; set; }
+    /// <summary>
+    /// The exchange an agronomist answered ("Reply as expert", "Edit and approve"); null for answers to a message. With
+    /// <see cref="Part"/> unique, so 25 instances queue one expert text once; the workbench reads its delivery from here.
+    /// </summary>
+    public long? ConversationId { get; set; }
+    /// <summary>Which expert text this is: the conversation's reviewed_at when it was queued (a later save is a newer text).</summary>
+    public DateTimeOffset? ReplyVersion { get; set; }
     public int Part { get; set; }
     public required string Provider { get; set; }
     /// <summary>E.164 of the farmer.</summary>

@@ -1519,6 +1519,10 @@ namespace AvaOlo.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("buttons");
 
+                    b.Property<long?>("ConversationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("conversation_id");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -1584,6 +1588,10 @@ namespace AvaOlo.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("recipient");
 
+                    b.Property<DateTimeOffset?>("ReplyVersion")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reply_version");
+
                     b.Property<string>("SentAs")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
@@ -1613,6 +1621,10 @@ namespace AvaOlo.Data.Migrations
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_whatsapp_outbox_created_at");
+
+                    b.HasIndex("ConversationId", "Part")
+                        .IsUnique()
+                        .HasDatabaseName("ix_whatsapp_outbox_conversation_id_part");
 
                     b.HasIndex("InboxId", "Part")
                         .IsUnique()
@@ -2167,6 +2179,12 @@ namespace AvaOlo.Data.Migrations
 
             modelBuilder.Entity("AvaOlo.Data.Entities.OutboundMessage", b =>
                 {
+                    b.HasOne("AvaOlo.Data.Entities.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_whatsapp_outbox_conversations_conversation_id");
+
                     b.HasOne("AvaOlo.Data.Entities.InboundMessage", null)
                         .WithMany()
                         .HasForeignKey("InboxId")

@@ -33,6 +33,9 @@ public abstract class WhatsAppTestBase(TestDatabase database) : IAsyncLifetime
 
     protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
+    /// <summary>The core's settings, for a test that starts a second instance beside <see cref="Factory"/>.</summary>
+    protected IReadOnlyDictionary<string, string?> Settings { get; private set; } = null!;
+
     /// <summary>True to seed the real demo data (<see cref="D"/>) instead of <see cref="World"/>.</summary>
     protected virtual bool DemoData => false;
     protected Assistant.Demo D { get; private set; } = null!;
@@ -64,6 +67,7 @@ public abstract class WhatsAppTestBase(TestDatabase database) : IAsyncLifetime
             settings["LLM_DEADLINE_SECONDS"] = "10";
         }
         foreach (var (k, v) in ExtraSettings) settings[k] = v;
+        Settings = settings;
         Factory = new ServiceHost<Program>(Database, settings);
         Meta.Webhook = Webhook;
     }

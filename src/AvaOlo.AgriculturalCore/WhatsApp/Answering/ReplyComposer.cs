@@ -24,21 +24,18 @@ public sealed record Reply(string Text, int? FarmerId, long? ConversationId, IRe
 /// rather than answered. Other types get a short polite reply in the farmer's language.
 /// </summary>
 public sealed class ReplyComposer(ChannelAnswerer answerer, Proposals proposals, ModelAnswerer model, PendingReports reports, VoiceNotes voice,
-    LocationReplies locations, NpgsqlDataSource data, TimeProvider clock, OnboardingConversation onboarding)
+    LocationReplies locations, NpgsqlDataSource data, TimeProvider clock, OnboardingConversation onboarding, Photos photos, SenderLimit limit)
 {
     public async Task<Reply> ComposeAsync(ClaimedMessage m, CancellationToken ct)
     {
+        // The per-minute limit by number first: over it, nothing below runs (no model, no onboarding step).
+        if (await limit.RefuseAsync(m, await answerer.AskerAsync(m.Sender, ct), ct) is { } refused) return refused;
         // STOP/START, and an unknown number's registration, come first (Onboarding/).
         if (await onboarding.TakeAsync(m, ct) is { } taken) return taken;
         if (m.Type == "interactive" && ConfirmButtons.Parse(ButtonIdOf(m.Payload)) is { } tap) return await TapAsync(m, tap.ProposalId, tap.Answer, ct);
         if (m.Type is "text" or "button" or "interactive" && !string.IsNullOrWhiteSpace(m.Text)) return await AskAsync(m, m.Text!, ct);
-        if (m.Type == "image")
-        {
-            // A photo waits for an agronomist (the inbox row links to it); the farmer is told so. No bytes are copied here.
-            var kept = await reports.KeepAsync(await answerer.AskerAsync(m.Sender, ct), string.IsNullOrWhiteSpace(m.Text) ? "[photo]" : m.Text!,
-                ChannelPhrases.ImageKept, ct);
-            return new(kept.Text, kept.FarmerId, kept.ConversationId, ReviewFlag: InboxReviewFlags.Image);
-        }
+        // A photo waits for an agronomist (the inbox row links to it), read by the vision model first when there is one.
+        if (m.Type == "image") return await photos.AnswerAsync(m, await answerer.AskerAsync(m.Sender, ct), ct);
         var farmer = await answerer.FindAsync(m.Sender, ct);
         var language = LanguageOf(farmer?.PreferredLanguage, farmer?.CountryCode ?? m.SenderCountry);
         if (m.Type is "audio" or "voice")

@@ -24,7 +24,9 @@ public static class OutboxWork
         "ORDER BY h.id LIMIT $4 FOR UPDATE SKIP LOCKED) " +
         "RETURNING id, provider, recipient, kind, body, buttons, attempts, " +
         "(SELECT max(coalesce(i.sent_at, i.received_at)) FROM whatsapp_inbox i WHERE i.provider = o.provider AND i.sender = o.recipient), " +
-        "(SELECT i.provider_message_id FROM whatsapp_inbox i WHERE i.id = o.inbox_id)";
+        "coalesce((SELECT i.provider_message_id FROM whatsapp_inbox i WHERE i.id = o.inbox_id), " +
+        // an expert's text quotes the farmer's question it answers, which may be hours old
+        "(SELECT i.provider_message_id FROM whatsapp_inbox i WHERE i.conversation_id = o.conversation_id ORDER BY i.id LIMIT 1))";
 
     private const string Events = "SELECT status FROM whatsapp_status_events WHERE provider = $1 AND provider_message_id = $2";
 

@@ -36,6 +36,8 @@ public sealed partial class IndexModel(NpgsqlDataSource dataSource, AvaOloDbCont
     public IReadOnlyList<QueuedAnswer> Reviewed { get; private set; } = [];
     /// <summary>The WhatsApp side (transcript, media) of the queue's exchanges that came by WhatsApp.</summary>
     public IReadOnlyDictionary<long, ChannelExchange> Exchanges { get; private set; } = new Dictionary<long, ChannelExchange>();
+    /// <summary>WhatsApp delivery of the reviewed exchanges' expert texts, by conversation id.</summary>
+    public IReadOnlyDictionary<long, ExpertDelivery> Deliveries { get; private set; } = new Dictionary<long, ExpertDelivery>();
     public IReadOnlyList<TopicCount> Topics { get; private set; } = [];
     public IReadOnlyList<PhiRisk> Risks { get; private set; } = [];
     public IReadOnlyList<KnowledgeRow> Knowledge { get; private set; } = [];
@@ -66,6 +68,7 @@ public sealed partial class IndexModel(NpgsqlDataSource dataSource, AvaOloDbCont
         Reviewed = await conn.ListAsync(
             "SELECT id, created_at, question, answer, language, country_code, method, model, checks_passed, checks::text, review_state, expert_answer, " +
             "reviewed_by, review_rank, farmer_id, channel FROM conversations WHERE reviewed_at IS NOT NULL ORDER BY reviewed_at DESC LIMIT 10", ReviewQueue.Read, ct);
+        Deliveries = await ExpertDelivery.ReadAsync(conn, Reviewed, ct);
         Knowledge = await conn.ListAsync(KnowledgeRow.Latest, KnowledgeRow.Read, ct);
         await ReadInsightsAsync(conn, today, ct);
         if (errors.Count > 0) Response.StatusCode = StatusCodes.Status400BadRequest;

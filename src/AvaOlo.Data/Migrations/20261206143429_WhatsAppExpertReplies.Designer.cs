@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AvaOlo.Data.Migrations
 {
     [DbContext(typeof(AvaOloDbContext))]
-    [Migration("20261206144039_ConversationsByChannel")]
-    partial class ConversationsByChannel
+    [Migration("20261206143429_WhatsAppExpertReplies")]
+    partial class WhatsAppExpertReplies
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -510,11 +510,6 @@ namespace AvaOlo.Data.Migrations
 
                     b.HasIndex(new[] { "CreatedAt" }, "ix_conversations_created_at")
                         .HasDatabaseName("ix_conversations_created_at");
-
-                    b.HasIndex(new[] { "CreatedAt" }, "ix_conversations_created_at_channel")
-                        .HasDatabaseName("ix_conversations_created_at_channel");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "CreatedAt" }, "ix_conversations_created_at_channel"), new[] { "Channel", "FarmerId" });
 
                     b.HasIndex(new[] { "CreatedAt" }, "ix_conversations_failed_checks_created_at")
                         .HasDatabaseName("ix_conversations_failed_checks_created_at")
@@ -1522,6 +1517,10 @@ namespace AvaOlo.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("buttons");
 
+                    b.Property<long?>("ConversationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("conversation_id");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -1587,6 +1586,10 @@ namespace AvaOlo.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("recipient");
 
+                    b.Property<DateTimeOffset?>("ReplyVersion")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reply_version");
+
                     b.Property<string>("SentAs")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
@@ -1616,6 +1619,10 @@ namespace AvaOlo.Data.Migrations
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_whatsapp_outbox_created_at");
+
+                    b.HasIndex("ConversationId", "Part")
+                        .IsUnique()
+                        .HasDatabaseName("ix_whatsapp_outbox_conversation_id_part");
 
                     b.HasIndex("InboxId", "Part")
                         .IsUnique()
@@ -2170,6 +2177,12 @@ namespace AvaOlo.Data.Migrations
 
             modelBuilder.Entity("AvaOlo.Data.Entities.OutboundMessage", b =>
                 {
+                    b.HasOne("AvaOlo.Data.Entities.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_whatsapp_outbox_conversations_conversation_id");
+
                     b.HasOne("AvaOlo.Data.Entities.InboundMessage", null)
                         .WithMany()
                         .HasForeignKey("InboxId")
