@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using AvaOlo.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
-namespace AvaOlo.MonitoringDashboards.Tests;
+namespace AvaOlo.MonitoringDashboards.Tests.Pages.Agronomic;
 
 /// <summary>The review queue at scale: risk-first order, keyset pages, filters in the URL, approval by filter.</summary>
 [Collection("database")]

@@ -2,7 +2,7 @@ using System.Net;
 using AvaOlo.Data.Entities;
 using AvaOlo.MonitoringDashboards.Monitoring;
 
-namespace AvaOlo.MonitoringDashboards.Tests;
+namespace AvaOlo.MonitoringDashboards.Tests.Pages.Agronomic;
 
 /// <summary>
 /// The workbench shows how an expert text reached a WhatsApp farmer, next to the answer. The core's outbox rows are

@@ -2,7 +2,7 @@ using System.Net;
 using AvaOlo.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
-namespace AvaOlo.MonitoringDashboards.Tests;
+namespace AvaOlo.MonitoringDashboards.Tests.Auth;
 
 [Collection("database")]
 public sealed class LoginTests(DashboardsServer server) : DashboardTest(server)

@@ -4,7 +4,7 @@ using AvaOlo.MonitoringDashboards.Monitoring;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AvaOlo.MonitoringDashboards.Tests;
+namespace AvaOlo.MonitoringDashboards.Tests.Pages.Agronomic;
 
 [Collection("database")]
 public sealed class WorkbenchTests(DashboardsServer server) : DashboardTest(server)

@@ -2,7 +2,7 @@ using System.Net;
 using AvaOlo.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
-namespace AvaOlo.MonitoringDashboards.Tests;
+namespace AvaOlo.MonitoringDashboards.Tests.Pages;
 
 [Collection("database")]
 public sealed class FigureTests(DashboardsServer server) : DashboardTest(server)

@@ -4,7 +4,7 @@ using AvaOlo.Data.Entities;
 using AvaOlo.Testing;
 using Microsoft.EntityFrameworkCore;
 
-namespace AvaOlo.MonitoringDashboards.Tests;
+namespace AvaOlo.MonitoringDashboards.Tests.Pages.Agronomic;
 
 /// <summary>
 /// The loop, over real HTTP through both services: a farmer asks the core, an agronomist corrects the answer on the

@@ -9,7 +9,7 @@ using AvaOlo.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AvaOlo.MonitoringDashboards.Tests;
+namespace AvaOlo.MonitoringDashboards.Tests.Monitoring;
 
 /// <summary>
 /// Signature and send failures happen in the core (real webhooks, a real outbox send refused by the Cloud API stand-in),

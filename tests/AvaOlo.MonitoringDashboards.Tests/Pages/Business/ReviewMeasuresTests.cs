@@ -1,7 +1,7 @@
 using AvaOlo.Data.Entities;
 using AvaOlo.MonitoringDashboards.Pages.Business;
 
-namespace AvaOlo.MonitoringDashboards.Tests;
+namespace AvaOlo.MonitoringDashboards.Tests.Pages.Business;
 
 [Collection("database")]
 public sealed class ReviewMeasuresTests(DashboardsServer server) : DashboardTest(server)

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using AvaOlo.ServiceDefaults;
 
-namespace AvaOlo.MonitoringDashboards.Tests;
+namespace AvaOlo.MonitoringDashboards.Tests.Monitoring;
 
 [Collection("database")]
 public sealed class HealthTests(DashboardsServer server) : DashboardTest(server)

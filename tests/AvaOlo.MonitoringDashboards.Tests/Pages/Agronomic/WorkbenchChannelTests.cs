@@ -3,7 +3,7 @@ using AvaOlo.ChannelStandIns;
 using AvaOlo.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
-namespace AvaOlo.MonitoringDashboards.Tests;
+namespace AvaOlo.MonitoringDashboards.Tests.Pages.Agronomic;
 
 /// <summary>
 /// The workbench shows a WhatsApp exchange's channel, transcript and a link to its media; the link streams the media from

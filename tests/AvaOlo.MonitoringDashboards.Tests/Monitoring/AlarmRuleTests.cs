@@ -2,7 +2,7 @@ using AvaOlo.ServiceDefaults;
 using AvaOlo.MonitoringDashboards.Monitoring;
 using AvaOlo.ServiceDefaults.Telemetry;
 
-namespace AvaOlo.MonitoringDashboards.Tests;
+namespace AvaOlo.MonitoringDashboards.Tests.Monitoring;
 
 public sealed class AlarmRuleTests
 {

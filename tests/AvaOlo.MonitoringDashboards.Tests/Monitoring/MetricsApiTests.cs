@@ -7,7 +7,7 @@ using AvaOlo.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace AvaOlo.MonitoringDashboards.Tests;
+namespace AvaOlo.MonitoringDashboards.Tests.Monitoring;
 
 /// <summary>Real requests through the core service, flushed by its own telemetry, read back by the dashboards.</summary>
 [Collection("database")]

@@ -4,7 +4,7 @@ using AvaOlo.ServiceDefaults.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AvaOlo.MonitoringDashboards.Tests;
+namespace AvaOlo.MonitoringDashboards.Tests.Monitoring;
 
 [Collection("database")]
 public sealed class AlarmTests(DashboardsServer server) : DashboardTest(server)

@@ -1,7 +1,7 @@
 using System.Net;
 using AvaOlo.Data.Entities;
 
-namespace AvaOlo.MonitoringDashboards.Tests;
+namespace AvaOlo.MonitoringDashboards.Tests.Auth;
 
 [Collection("database")]
 public sealed class AuthorizationTests(DashboardsServer server) : DashboardTest(server)

@@ -2,7 +2,7 @@ using System.Net;
 using AvaOlo.Data.Entities;
 using AvaOlo.ServiceDefaults;
 
-namespace AvaOlo.MonitoringDashboards.Tests;
+namespace AvaOlo.MonitoringDashboards.Tests.Pages;
 
 [Collection("database")]
 public sealed class PageTests(DashboardsServer server) : DashboardTest(server)

@@ -1,7 +1,7 @@
 using System.Net;
 using AvaOlo.Data.Entities;
 
-namespace AvaOlo.MonitoringDashboards.Tests;
+namespace AvaOlo.MonitoringDashboards.Tests.Pages.Business;
 
 [Collection("database")]
 public sealed class BusinessChannelTests(DashboardsServer server) : DashboardTest(server)

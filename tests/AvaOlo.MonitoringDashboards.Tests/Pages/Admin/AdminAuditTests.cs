@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using AvaOlo.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
-namespace AvaOlo.MonitoringDashboards.Tests;
+namespace AvaOlo.MonitoringDashboards.Tests.Pages.Admin;
 
 /// <summary>What an admin changes on the dashboards lands in audit_log with them as the actor, and never a key's secret.</summary>
 [Collection("database")]

@@ -3,7 +3,7 @@ using System.Text.Json;
 using AvaOlo.Data.Entities;
 using AvaOlo.MonitoringDashboards.Pages;
 
-namespace AvaOlo.MonitoringDashboards.Tests;
+namespace AvaOlo.MonitoringDashboards.Tests.Pages.Agronomic;
 
 /// <summary>A bad workbench filter: the page tells a person which field and why; a program asking for JSON gets RFC 9457.</summary>
 [Collection("database")]

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace AvaOlo.MonitoringDashboards.Tests;
+namespace AvaOlo.MonitoringDashboards.Tests.Auth;
 
 /// <summary>The cookie and antiforgery key ring is in PostgreSQL and is loaded at first use, not at start-up.</summary>
 [Collection("database")]

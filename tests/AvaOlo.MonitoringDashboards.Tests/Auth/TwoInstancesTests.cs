@@ -3,7 +3,7 @@ using AvaOlo.Data.Entities;
 using AvaOlo.MonitoringDashboards.Auth;
 using Microsoft.EntityFrameworkCore;
 
-namespace AvaOlo.MonitoringDashboards.Tests;
+namespace AvaOlo.MonitoringDashboards.Tests.Auth;
 
 /// <summary>
 /// Two instances behind one load balancer share the database and nothing else: the key ring (cookies, antiforgery
