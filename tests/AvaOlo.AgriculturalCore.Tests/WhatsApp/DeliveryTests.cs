@@ -57,7 +57,11 @@ public sealed class DeliveryTests(TestDatabase database) : WhatsAppTestBase(data
         var wamid = CloudApiPayloads.NewMessageId();
         await PostSignedAsync(CloudApiPayloads.Text(PhoneNumberId, "+385911234567", wamid, "Dobar dan", DateTimeOffset.UtcNow));
         var sent = Assert.Single(await OutboxAsync(wamid, r => r.Count == 1 && r[0].Status == OutboxStates.Sent));
-        await PostSignedAsync(CloudApiPayloads.Status(PhoneNumberId, sent.ProviderMessageId!, "failed", "+385911234567", DateTimeOffset.UtcNow, 131026, "Message undeliverable"));
+        using var sendFailures = new SendFailureCounter();
+        var failure = CloudApiPayloads.Status(PhoneNumberId, sent.ProviderMessageId!, "failed", "+385911234567", DateTimeOffset.UtcNow, 131026, "Message undeliverable");
+        await PostSignedAsync(failure);
+        await PostSignedAsync(failure); // Meta delivers a notification again: still one failure
+        Assert.Equal(1, sendFailures.Meta); // what the send-failure alarm counts
         var failed = Assert.Single(await OutboxAsync(wamid, r => r[0].Status == OutboxStates.Failed));
         Assert.Equal((OutboxStates.Failed, "131026 Message undeliverable: Message undeliverable"), (failed.Status, failed.LastError));
         Assert.NotNull(failed.FailedAt);
@@ -168,5 +172,30 @@ public sealed class DeliveryTests(TestDatabase database) : WhatsAppTestBase(data
             Assert.Equal("template", row.SentAs);
             Assert.Contains("outside the 24-hour window", row.SkipReason);
         }
+    }
+
+    /// <summary>The send-failure metric as this process records it (the tests of this assembly run one at a time).</summary>
+    private sealed class SendFailureCounter : IDisposable
+    {
+        private readonly System.Diagnostics.Metrics.MeterListener _listener = new();
+        private long _meta;
+
+        public SendFailureCounter()
+        {
+            _listener.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Name == AvaOlo.ServiceDefaults.Telemetry.ChannelMetrics.SendFailures.Instrument) l.EnableMeasurementEvents(instrument);
+            };
+            _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+            {
+                foreach (var tag in tags)
+                    if (tag is { Key: "provider", Value: ChannelProviders.Meta }) Interlocked.Add(ref _meta, value);
+            });
+            _listener.Start();
+        }
+
+        public long Meta => Interlocked.Read(ref _meta);
+
+        public void Dispose() => _listener.Dispose();
     }
 }

@@ -51,6 +51,11 @@ public static class InboxStore
         }
         if (n.Messages.Count > 0) batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_notify('{InboxChannel}', '')"));
         await batch.ExecuteNonQueryAsync(ct);
+        // A message the provider accepted and later reports as failed is a send failure too (the alarm counts it); the
+        // events table keeps each status once, so a notification delivered again is not counted again.
+        for (var i = 0; i < n.Statuses.Count; i++)
+            if (n.Statuses[i].Status == OutboxStates.Failed && batch.BatchCommands[n.Messages.Count + 2 * i].RecordsAffected == 1)
+                AvaOlo.ServiceDefaults.Telemetry.ChannelMetrics.RecordSendFailure(n.Statuses[i].Provider);
         return n.Messages.Count == 0 ? 0 : Enumerable.Range(0, n.Messages.Count).Sum(i => batch.BatchCommands[i].RecordsAffected);
     }
 
