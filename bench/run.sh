@@ -23,7 +23,7 @@ cleanup() {
   for _ in $(seq 1 100); do alive=0; for p in "${PIDS[@]}"; do kill -0 "$p" 2>/dev/null && alive=1; done; [ $alive = 0 ] && break; sleep 0.1; done
   for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
   [ -d "$CG" ] && rmdir "$CG" 2>/dev/null || true
-  [ -n "$MEMCG" ] && rmdir "$MEMCG" 2>/dev/null || true
+  [ -n "${MEMCG:-}" ] && rmdir "$MEMCG" 2>/dev/null || true
   [ "${AVAOLO_BENCH_KEEP:-0}" = 1 ] || "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" 2>/dev/null || true
   rm -rf "$WORK"
 }
@@ -60,7 +60,7 @@ API_KEY=$(cat "$WORK/records-key")
 python3 - "$WORK/fields.sql" "$MIN_ID" "$MAX_ID" <<'PY'
 import re, sys
 src = open("src/AvaOlo.AgriculturalCore/Fields/FieldsReader.cs", encoding="utf-8").read()
-sql = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', re.search(r'const string Sql =(.*?);', src, re.S).group(1)))
+sql = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', re.search(r'const string Query =(.*?);', src, re.S).group(1)))
 open(sys.argv[1], "w").write(f"\\set fid random({sys.argv[2]}, {sys.argv[3]})\n" + sql.replace("$1", ":fid") + ";\n")
 PY
 
