@@ -44,18 +44,20 @@ public static class InboxStore
         foreach (var m in n.Messages)
             batch.BatchCommands.Add(Command(InsertMessage, m.Provider, m.ProviderMessageId, m.Sender, Text(m.SenderCountry), Text(m.Recipient), m.Type,
                 Text(m.Text), m.Payload, Stamp(m.SentAt), now, Text(m.MediaRef), Text(m.MediaType)));
+        var failures = new List<(NpgsqlBatchCommand Stored, string Provider)>();
         foreach (var s in n.Statuses)
         {
-            batch.BatchCommands.Add(Command(InsertStatus, s.Provider, s.ProviderMessageId, s.Status, Stamp(s.OccurredAt), Text(s.Error), now));
+            var stored = Command(InsertStatus, s.Provider, s.ProviderMessageId, s.Status, Stamp(s.OccurredAt), Text(s.Error), now);
+            batch.BatchCommands.Add(stored);
             batch.BatchCommands.Add(Command(ApplyStatus, s.Provider, s.ProviderMessageId, s.Status, Text(s.Error), s.OccurredAt ?? now));
+            if (s.Status == OutboxStates.Failed) failures.Add((stored, s.Provider));
         }
         if (n.Messages.Count > 0) batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_notify('{InboxChannel}', '')"));
         await batch.ExecuteNonQueryAsync(ct);
         // A message the provider accepted and later reports as failed is a send failure too (the alarm counts it); the
         // events table keeps each status once, so a notification delivered again is not counted again.
-        for (var i = 0; i < n.Statuses.Count; i++)
-            if (n.Statuses[i].Status == OutboxStates.Failed && batch.BatchCommands[n.Messages.Count + 2 * i].RecordsAffected == 1)
-                AvaOlo.ServiceDefaults.Telemetry.ChannelMetrics.RecordSendFailure(n.Statuses[i].Provider);
+        foreach (var (stored, provider) in failures)
+            if (stored.RecordsAffected == 1) AvaOlo.ServiceDefaults.Telemetry.ChannelMetrics.RecordSendFailure(provider);
         return n.Messages.Count == 0 ? 0 : Enumerable.Range(0, n.Messages.Count).Sum(i => batch.BatchCommands[i].RecordsAffected);
     }
 
