@@ -144,11 +144,7 @@ public sealed class SeedTests(TestDatabase db) : IAsyncLifetime
         }
         finally
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(options.ToConnectionString("postgres"));
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{options.Name}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            await TestDatabase.DropAsync(options.ToConnectionString("postgres"), options.Name);
         }
     }
 

@@ -91,31 +91,36 @@ public sealed class TestDatabase : IAsyncLifetime
     private static string DerivedPassword(string? ownerPassword) =>
         "t" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{ServiceRoleName}\n{ownerPassword}")))[..31].ToLowerInvariant();
 
+    /// <summary>Drops the run's database (see <see cref="DropAsync"/>).</summary>
+    public Task DisposeAsync() => DropAsync(ServerConnectionString(), Options.Name);
+
     /// <summary>
-    /// Drops the run's database. Clean-up is not a test: on a loaded machine the drop can time out, and failing the
-    /// whole assembly after every test passed would hide the real result, so it is retried, then left with a warning.
+    /// Drops a test database from the server the connection string names. Clean-up is not a test: on a loaded machine
+    /// the drop can time out, or meet a backend of another role still closing (42501: only its role may terminate it),
+    /// and failing a test or an assembly whose checks all passed would hide the real result. So it is retried, then
+    /// left with a warning.
     /// </summary>
-    public async Task DisposeAsync()
+    public static async Task DropAsync(string serverConnectionString, string name)
     {
         NpgsqlConnection.ClearAllPools();
+        var cs = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = "postgres", Pooling = false, Timeout = 60, CommandTimeout = 120 }.ConnectionString;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var cs = new NpgsqlConnectionStringBuilder(ServerConnectionString()) { Timeout = 60, CommandTimeout = 120 }.ConnectionString;
                 await using var conn = new NpgsqlConnection(cs);
                 await conn.OpenAsync();
-                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Options.Name}\" WITH (FORCE)", conn);
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", conn);
                 await drop.ExecuteNonQueryAsync();
                 return;
             }
-            catch (Exception e) when ((e is NpgsqlException or TimeoutException) && attempt < 3)
+            catch (Exception e) when ((e is NpgsqlException or TimeoutException) && attempt < 5)
             {
-                await Task.Delay(TimeSpan.FromSeconds(2 * attempt));
+                await Task.Delay(TimeSpan.FromSeconds(attempt));
             }
             catch (Exception e) when (e is NpgsqlException or TimeoutException)
             {
-                await Console.Error.WriteLineAsync($"warning: could not drop test database {Options.Name} ({e.Message}); drop it by hand");
+                await Console.Error.WriteLineAsync($"warning: could not drop test database {name} ({e.Message}); drop it by hand");
                 return;
             }
         }
