@@ -3,8 +3,6 @@ using System.Text.Json;
 using AvaOlo.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
-using OpenTelemetry;
-using OpenTelemetry.Metrics;
 
 namespace AvaOlo.ServiceDefaults.Tests;
 
@@ -13,7 +11,7 @@ public sealed class MinuteExporterTests : IDisposable
 {
     private readonly Meter _meter = new($"AvaOlo.Tests.{Guid.NewGuid():N}");
     private readonly List<IDisposable> _providers = [];
-    private MinuteReader? _reader;
+    private MinutePipeline? _pipeline;
 
     private static readonly RolledUpMetric Http = new("test.http.server.request.duration", RollupKind.Histogram)
     {
@@ -24,17 +22,28 @@ public sealed class MinuteExporterTests : IDisposable
     private static readonly RolledUpMetric Events = new("test.events", RollupKind.Sum);
     private static readonly RolledUpMetric Level = new("test.level", RollupKind.Gauge);
 
+    /// <summary>The services' minute pipeline over this test's meter.</summary>
     private MinuteExporter Start()
     {
-        var exporter = new MinuteExporter([Http, Calls, Events, Level], Options.Create(new TelemetryOptions { Service = "svc", InstanceId = "i-1" }));
-        _reader = new MinuteReader(exporter);
-        var builder = Sdk.CreateMeterProviderBuilder().AddMeter(_meter.Name).AddReader(_reader);
-        foreach (var h in new[] { Http, Calls }) builder.AddView(h.Instrument, new ExplicitBucketHistogramConfiguration { Boundaries = h.Boundaries });
-        _providers.Add(builder.Build());
+        RolledUpMetric[] declared = [.. new[] { Http, Calls, Events, Level }.Select(m => m with { Meter = _meter.Name })];
+        var exporter = new MinuteExporter(declared, Options.Create(new TelemetryOptions { Service = "svc", InstanceId = "i-1" }));
+        _pipeline = new MinutePipeline(exporter, declared);
+        _providers.Add(_pipeline);
         return exporter;
     }
 
-    private void Collect(MinuteExporter exporter) => Assert.True(_reader!.Collect(), $"{exporter} did not collect");
+    private void Collect(MinuteExporter exporter) => Assert.True(_pipeline!.Collect(), $"{exporter} did not collect");
+
+    [Fact]
+    public void Only_the_rolled_up_instruments_are_listened_to()
+    {
+        Start();
+        var declared = _meter.CreateCounter<long>(Events.Instrument);
+        var undeclared = _meter.CreateCounter<long>("test.kestrel.connections"); // e.g. a framework instrument on the meter
+
+        Assert.True(declared.Enabled);
+        Assert.False(undeclared.Enabled); // dropped by the view: never aggregated, not even to be skipped at export
+    }
 
     [Fact]
     public void Requests_are_rolled_up_by_status_class_with_their_latency_and_per_route()

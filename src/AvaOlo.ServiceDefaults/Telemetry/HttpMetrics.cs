@@ -15,6 +15,7 @@ public static class HttpMetrics
 
     public static readonly RolledUpMetric Requests = new("http.server.request.duration", RollupKind.Histogram)
     {
+        Meter = "Microsoft.AspNetCore.Hosting",
         Scale = 1000, // seconds → milliseconds
         LabelTag = "http.response.status_code",
         Label = StatusClass,

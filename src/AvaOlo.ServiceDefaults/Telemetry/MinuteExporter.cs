@@ -6,8 +6,8 @@ namespace AvaOlo.ServiceDefaults.Telemetry;
 
 /// <summary>
 /// The OpenTelemetry reader of the rollups: pull mode (the flusher collects at each minute boundary) and delta
-/// temporality, so each collection holds exactly what happened since the previous one. The Prometheus reader beside
-/// it on the same MeterProvider stays cumulative.
+/// temporality, so each collection holds exactly what happened since the previous one. It sits on its own
+/// MeterProvider (<see cref="MinutePipeline"/>); the Prometheus reader stays cumulative on the hosted one.
 /// </summary>
 public sealed class MinuteReader : BaseExportingMetricReader
 {
@@ -16,7 +16,8 @@ public sealed class MinuteReader : BaseExportingMetricReader
 
 /// <summary>
 /// Turns one collection of the declared instruments into this instance's minute (<see cref="InstanceMinute"/>) and
-/// keeps it until the flusher takes it. Undeclared instruments (Kestrel, the runtime, Npgsql…) are for Prometheus only.
+/// keeps it until the flusher takes it. Undeclared instruments (Kestrel, the runtime, Npgsql…) are for Prometheus only:
+/// the pipeline's view drops them, and the exporter skips any that reach it.
 /// A collection with nothing but gauges in it (no request, no event) is no minute worth reporting.
 /// </summary>
 public sealed class MinuteExporter(IEnumerable<RolledUpMetric> declared, IOptions<TelemetryOptions> options) : BaseExporter<Metric>

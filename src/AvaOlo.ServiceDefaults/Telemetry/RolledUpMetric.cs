@@ -27,6 +27,9 @@ public sealed record RolledUpMetric(string Instrument, RollupKind Kind)
     /// <summary>The meter of every instrument of ours, so Prometheus and the exporter find them under one name.</summary>
     public const string MeterName = "AvaOlo";
 
+    /// <summary>The instrument's meter: ours unless it is the framework's (e.g. ASP.NET Core's request duration).</summary>
+    public string Meter { get; init; } = MeterName;
+
     /// <summary>Stored unit per measured unit, e.g. 1000 for a histogram in seconds stored in milliseconds.</summary>
     public double Scale { get; init; } = 1;
 

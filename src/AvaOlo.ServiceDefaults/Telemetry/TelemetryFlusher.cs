@@ -24,7 +24,7 @@ public interface IRollupStore
 /// past the retention. Tests call FlushNowAsync to see this instance's traffic in the database at once.
 /// </summary>
 public sealed class TelemetryFlusher(
-    MinuteReader reader, MinuteExporter exporter, EmfWriter emf, IOptions<TelemetryOptions> options, TimeProvider clock,
+    MinutePipeline minutes, MinuteExporter exporter, EmfWriter emf, IOptions<TelemetryOptions> options, TimeProvider clock,
     ILogger<TelemetryFlusher> log, IRollupStore? store = null) : BackgroundService
 {
     public const int MaxPending = 240;
@@ -45,7 +45,7 @@ public sealed class TelemetryFlusher(
         {
             ProcessSampler.Shared.Sample();
             RequestsInFlight.Shared.Roll();
-            reader.Collect();
+            minutes.Collect();
             foreach (var minute in exporter.Take())
             {
                 emf.Write(minute);

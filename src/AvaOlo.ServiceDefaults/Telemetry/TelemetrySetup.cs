@@ -14,8 +14,9 @@ namespace AvaOlo.ServiceDefaults;
 public static class TelemetrySetup
 {
     /// <summary>
-    /// One OpenTelemetry pipeline: Prometheus (/metrics, cumulative) and the minute reader (delta) whose minutes become
-    /// the CloudWatch EMF lines and the PostgreSQL rollups; and logging (JSON lines by default outside Development;
+    /// OpenTelemetry, the one source of metrics, read twice: Prometheus (/metrics, cumulative) sees every instrument, and
+    /// the minute pipeline (delta) only the rolled-up ones, whose minutes become the CloudWatch EMF lines and the
+    /// PostgreSQL rollups; and logging (JSON lines by default outside Development;
     /// LOG_FORMAT=json|text overrides).
     /// </summary>
     public static WebApplicationBuilder AddAvaOloTelemetry(this WebApplicationBuilder builder, string service)
@@ -37,32 +38,28 @@ public static class TelemetrySetup
         s.AddSingleton(sp => sp.GetRequiredService<IOptions<TelemetryOptions>>().Value);
         s.TryAddSingleton(TimeProvider.System);
         s.AddSingleton<MinuteExporter>();
-        s.AddSingleton<MinuteReader>();
+        s.AddSingleton(sp => new MinutePipeline(sp.GetRequiredService<MinuteExporter>(), sp.GetServices<RolledUpMetric>()));
         s.AddSingleton<EmfWriter>();
         s.AddSingleton<TelemetryFlusher>();
         s.AddHostedService(sp => sp.GetRequiredService<TelemetryFlusher>());
         s.AddOpenTelemetry().WithMetrics(m => m
             .AddMeter(RolledUpMetric.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Runtime", "Npgsql")
-            .AddPrometheusExporter()
-            .AddReader(sp => sp.GetRequiredService<MinuteReader>()));
+            .AddPrometheusExporter());
+        // Bounded streams, and Prometheus sees the rolled-up histograms in the same buckets as the rollups.
+        s.ConfigureOpenTelemetryMeterProvider((sp, m) => m.AddView(MetricViews.All(sp.GetServices<RolledUpMetric>())));
         s.AddRolledUpMetrics(HttpMetrics.Requests, HttpMetrics.ActiveRequestsPeak, ProcessMetrics.Cpu, ProcessMetrics.Memory, ProcessMetrics.Disk);
         s.AddRolledUpMetrics(ChannelMetrics.All); // recorded by the core, read by the dashboards: one declaration for both
         return builder;
     }
 
     /// <summary>
-    /// Declares metrics to the pipeline: each goes to the minute exporter (rollups and EMF) and, being a histogram,
-    /// gets the fixed <see cref="LatencyBuckets"/> boundaries (in its own unit) for every reader, so minutes and
-    /// instances merge by adding counts.
+    /// Declares metrics to the pipelines: each goes to the minute exporter (rollups and EMF) and, being a histogram,
+    /// gets the fixed <see cref="LatencyBuckets"/> boundaries (in its own unit) in both pipelines (<see cref="MetricViews"/>),
+    /// so minutes and instances merge by adding counts.
     /// </summary>
     public static IServiceCollection AddRolledUpMetrics(this IServiceCollection services, params RolledUpMetric[] metrics)
     {
-        foreach (var metric in metrics)
-        {
-            services.AddSingleton(metric);
-            if (metric.Kind != RollupKind.Histogram) continue;
-            services.ConfigureOpenTelemetryMeterProvider(m => m.AddView(metric.Instrument, new ExplicitBucketHistogramConfiguration { Boundaries = metric.Boundaries }));
-        }
+        foreach (var metric in metrics) services.AddSingleton(metric);
         return services;
     }
 
