@@ -486,10 +486,6 @@ namespace AvaOlo.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_conversations");
 
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_conversations_pending_created_at")
-                        .HasFilter("review_state = 'pending'");
-
                     b.HasIndex("ReviewedAt")
                         .HasDatabaseName("ix_conversations_reviewed_at")
                         .HasFilter("reviewed_at IS NOT NULL");
@@ -516,6 +512,12 @@ namespace AvaOlo.Data.Migrations
                     b.HasIndex(new[] { "CreatedAt" }, "ix_conversations_failed_checks_created_at")
                         .HasDatabaseName("ix_conversations_failed_checks_created_at")
                         .HasFilter("checks_passed = false");
+
+                    b.HasIndex(new[] { "Id" }, "ix_conversations_pending")
+                        .HasDatabaseName("ix_conversations_pending")
+                        .HasFilter("review_state = 'pending'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Id" }, "ix_conversations_pending"), new[] { "Channel", "Language", "CountryCode", "Method", "FarmerId", "ChecksPassed" });
 
                     b.ToTable("conversations", (string)null);
                 });

@@ -13,14 +13,18 @@ public sealed partial class IndexModel
     public async Task<IActionResult> OnPostApproveManyAsync(long[] ids, CancellationToken ct) =>
         Redirected(await ReviewAsync(ids.Take(200).ToArray(), ReviewStates.Approved, null, ct), "approved");
 
-    /// <summary>Everything pending that matches the filters in the form, up to the newest id the agronomist was shown.</summary>
-    public async Task<IActionResult> OnPostApproveFilteredAsync(long upTo, long expected, CancellationToken ct)
+    /// <summary>
+    /// Everything pending that matches the filters in the form, within the ids the agronomist was shown with the count
+    /// (a form from before the bound existed sends no <paramref name="from"/>: no lower bound).
+    /// </summary>
+    public async Task<IActionResult> OnPostApproveFilteredAsync(long upTo, long expected, long? from, CancellationToken ct)
     {
         var (filter, errors) = ParseFilter();
         if (errors.Count > 0) return Invalid(errors);
         if (upTo <= 0) return Invalid(new() { ["upTo"] = "must be the newest id of the matching answers, as shown with the count" });
+        if (from is { } f && (f < 0 || f > upTo)) return Invalid(new() { ["from"] = "must be the oldest id of the matching answers shown, at most upTo" });
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        var n = await ReviewQueue.ApproveAllAsync(conn, filter, upTo, User.Identity?.Name ?? "unknown", clock.GetUtcNow(), ct);
+        var n = await ReviewQueue.ApproveAllAsync(conn, filter, from ?? 0, upTo, User.Identity?.Name ?? "unknown", clock.GetUtcNow(), ct);
         return RedirectToPage(new { done = $"approved-filtered:{n}:{expected}" });
     }
 

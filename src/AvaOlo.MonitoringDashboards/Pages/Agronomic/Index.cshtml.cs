@@ -30,8 +30,7 @@ public sealed partial class IndexModel(NpgsqlDataSource dataSource, AvaOloDbCont
     public ReviewFilter Filter { get; private set; } = new(null, null, null, null, null, null, null);
     public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
     public long PendingCount { get; private set; }
-    public long MatchingCount { get; private set; }
-    public long MatchingMaxId { get; private set; }
+    public ReviewQueue.Matching Matching { get; private set; } = new(0, 0, 0, false);
     public ReviewQueue.Page Queue { get; private set; } = new([], null, null);
     public IReadOnlyList<QueuedAnswer> Reviewed { get; private set; } = [];
     /// <summary>The WhatsApp side (transcript, media) of the queue's exchanges that came by WhatsApp.</summary>
@@ -56,13 +55,11 @@ public sealed partial class IndexModel(NpgsqlDataSource dataSource, AvaOloDbCont
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        // One pass over the pending index gives the total and, unfiltered, the bulk approval's count and bound too.
-        var (pending, pendingMaxId) = await ReviewQueue.CountAsync(conn, new(null, null, null, null, null, null, null), ct);
-        PendingCount = pending;
+        PendingCount = await ReviewQueue.PendingAsync(conn, ct);
         if (errors.Count == 0)
         {
             Queue = await ReviewQueue.ReadAsync(conn, filter, after, before, ct);
-            (MatchingCount, MatchingMaxId) = filter.Any ? await ReviewQueue.CountAsync(conn, filter, ct) : (pending, pendingMaxId);
+            Matching = await ReviewQueue.MatchingAsync(conn, filter, ReviewQueue.BulkLimit, ct);
             Exchanges = await ChannelExchange.ReadAsync(conn, Queue.Items.Select(i => i.Id).ToArray(), ct);
         }
         Reviewed = await conn.ListAsync(

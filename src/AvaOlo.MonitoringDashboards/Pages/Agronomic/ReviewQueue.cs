@@ -24,11 +24,16 @@ public sealed record QueuedAnswer(long Id, DateTimeOffset At, string Question, s
 public static class ReviewQueue
 {
     public const int PageSize = 20;
+    /// <summary>The most answers one approval by filter covers (and the count shown for it).</summary>
+    public const int BulkLimit = 10_000;
     private const string Columns = "id, created_at, question, answer, language, country_code, method, model, checks_passed, checks::text, " +
         "review_state, expert_answer, reviewed_by, review_rank, farmer_id, channel";
     private const string Pending = "review_state = 'pending'";
 
     public sealed record Page(IReadOnlyList<QueuedAnswer> Items, QueueCursor? Previous, QueueCursor? Next);
+
+    /// <summary>The newest matching answers (Count of them, ids FromId..UpToId); More: older ones match too.</summary>
+    public sealed record Matching(long Count, long FromId, long UpToId, bool More);
 
     public static async Task<Page> ReadAsync(NpgsqlConnection conn, ReviewFilter filter, QueueCursor? after, QueueCursor? before, CancellationToken ct)
     {
@@ -53,27 +58,40 @@ public static class ReviewQueue
             : new(rows, after is null ? null : rows[0].Cursor, more ? rows[^1].Cursor : null);
     }
 
-    /// <summary>Pending answers matching the filters, and the newest id among them (the bulk approval's upper bound).</summary>
-    public static async Task<(long Count, long MaxId)> CountAsync(NpgsqlConnection conn, ReviewFilter filter, CancellationToken ct)
+    /// <summary>Pending answers in all (an index-only count over ix_conversations_pending).</summary>
+    public static Task<long> PendingAsync(NpgsqlConnection conn, CancellationToken ct) =>
+        conn.OneAsync($"SELECT count(*) FROM conversations WHERE {Pending}", r => r.GetInt64(0), ct);
+
+    /// <summary>
+    /// The newest pending answers matching the filters, at most <paramref name="limit"/>: how many, their id range (what
+    /// an approval by filter may touch) and whether older ones match too. Bounded, because counting every match of a
+    /// broad filter over a large queue reads all of it on each page view; the filter columns are in the pending index,
+    /// so the filters other than crop and a named check are decided without visiting the table.
+    /// </summary>
+    public static async Task<Matching> MatchingAsync(NpgsqlConnection conn, ReviewFilter filter, int limit, CancellationToken ct)
     {
         var (conditions, args) = filter.ToSql(1);
         conditions.Insert(0, Pending);
-        return await conn.OneAsync($"SELECT count(*), COALESCE(max(id), 0) FROM conversations WHERE {string.Join(" AND ", conditions)}",
-            r => (r.GetInt64(0), r.GetInt64(1)), ct, [.. args]);
+        var l = limit.ToString(CultureInfo.InvariantCulture);
+        return await conn.OneAsync(
+            $"SELECT count(*) FILTER (WHERE n <= {l}), COALESCE(min(id) FILTER (WHERE n <= {l}), 0), COALESCE(max(id), 0), count(*) > {l} FROM " +
+            $"(SELECT id, row_number() OVER (ORDER BY id DESC) AS n FROM conversations WHERE {string.Join(" AND ", conditions)} ORDER BY id DESC LIMIT {limit + 1}) m",
+            r => new Matching(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetBoolean(3)), ct, [.. args]);
     }
 
     /// <summary>
-    /// Approves every pending answer matching the filters that existed when the agronomist saw the count (id ≤ upTo), in
-    /// one statement: answers that arrived since then stay pending, so nothing is approved unseen by the count.
+    /// Approves the pending answers matching the filters within the id range the agronomist was shown with the count
+    /// (from ≤ id ≤ upTo), in one statement: answers that arrived since, or older ones beyond the bound, stay pending, so
+    /// nothing is approved unseen by the count.
     /// </summary>
-    public static async Task<int> ApproveAllAsync(NpgsqlConnection conn, ReviewFilter filter, long upTo, string by, DateTimeOffset at, CancellationToken ct)
+    public static async Task<int> ApproveAllAsync(NpgsqlConnection conn, ReviewFilter filter, long from, long upTo, string by, DateTimeOffset at, CancellationToken ct)
     {
-        var (conditions, args) = filter.ToSql(4);
+        var (conditions, args) = filter.ToSql(5);
         conditions.Insert(0, Pending);
-        conditions.Add("id <= $1");
+        conditions.Add("id BETWEEN $1 AND $2");
         return await conn.ExecuteAsync(
-            $"UPDATE conversations SET review_state = 'approved', reviewed_by = $2, reviewed_at = $3 WHERE {string.Join(" AND ", conditions)}",
-            ct, [upTo, by, at, .. args]);
+            $"UPDATE conversations SET review_state = 'approved', reviewed_by = $3, reviewed_at = $4 WHERE {string.Join(" AND ", conditions)}",
+            ct, [from, upTo, by, at, .. args]);
     }
 
     private static string P(int n) => "$" + n.ToString(CultureInfo.InvariantCulture);

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AvaOlo.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using AvaOlo.MonitoringDashboards.Pages.Agronomic;
+using Npgsql;
 
 namespace AvaOlo.MonitoringDashboards.Tests.Pages.Agronomic;
 
@@ -130,6 +132,44 @@ public sealed partial class WorkbenchQueueTests(DashboardsServer server) : Dashb
         await using var db = Database.CreateContext();
         var states = await db.Conversations.ToDictionaryAsync(c => c.Id, c => c.ReviewState);
         Assert.Equal((ReviewStates.Approved, ReviewStates.Approved, ReviewStates.Pending, ReviewStates.Pending), (states[sl1], states[sl2], states[hr], states[late]));
+    }
+
+    [Fact]
+    public async Task A_broad_filter_is_counted_and_approved_up_to_the_bound_newest_first()
+    {
+        var sl = new List<long>();
+        for (var i = 0; i < 5; i++) sl.Add(await Q($"sl {i}", i, language: "sl"));
+        await Q("hr", 9);
+        await using var db = Database.CreateContext();
+        var conn = (NpgsqlConnection)db.Database.GetDbConnection();
+        await conn.OpenAsync();
+        var filter = ReviewFilter.Parse(null, "sl", null, null, null, null, null).Filter;
+
+        var newest = await ReviewQueue.MatchingAsync(conn, filter, limit: 3, default);
+        Assert.Equal(new ReviewQueue.Matching(3, sl[2], sl[4], More: true), newest);
+        Assert.Equal(new ReviewQueue.Matching(5, sl[0], sl[4], More: false), await ReviewQueue.MatchingAsync(conn, filter, limit: 5, default));
+
+        Assert.Equal(3, await ReviewQueue.ApproveAllAsync(conn, filter, newest.FromId, newest.UpToId, "agronomist", DateTimeOffset.UtcNow, default));
+        Assert.Equal(new ReviewQueue.Matching(2, sl[0], sl[1], More: false), await ReviewQueue.MatchingAsync(conn, filter, limit: 3, default));
+        Assert.Equal(3, await ReviewQueue.PendingAsync(conn, default)); // two sl, one hr
+    }
+
+    [Fact]
+    public async Task Past_the_bound_the_page_says_more_and_offers_the_newest_batch()
+    {
+        await using (var db = Database.CreateContext())
+        {
+            for (var i = 0; i <= ReviewQueue.BulkLimit; i++) db.Conversations.Add(Row($"question {i}", T0.AddSeconds(i)));
+            await db.SaveChangesAsync();
+        }
+        using var browser = await SignedInAsync(UserRoles.Agronomist);
+
+        var (status, html) = await browser.GetPageAsync("/agronomic?language=hr");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("<strong id=\"matching-count\">More than 10,000</strong>", html, StringComparison.Ordinal);
+        Assert.Contains("Yes, approve the newest 10,000 matching answers", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"expected\" value=\"10000\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
