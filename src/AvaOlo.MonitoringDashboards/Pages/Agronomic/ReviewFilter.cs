@@ -54,8 +54,10 @@ public sealed partial record ReviewFilter(string? Channel, string? Language, str
         var args = new List<object?>();
         void Add(string sql, object? value) { conditions.Add(sql.Replace("{p}", "$" + (next + args.Count).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)); args.Add(value); }
         if (Channel is not null) Add("channel = {p}", Channel);
-        if (Language is not null) Add("language = {p}", Language);
-        if (Country is not null) Add("country_code = {p}", Country);
+        // char(2) columns: compared as char(2), not as text, so the planner reads their statistics. Compared as text, it
+        // guessed a filter rare, scanned every pending row and sorted them instead of walking the queue's index.
+        if (Language is not null) Add("language = {p}::bpchar", Language);
+        if (Country is not null) Add("country_code = {p}::bpchar", Country);
         if (Method is not null) Add("method = {p}", Method);
         if (Farmer is not null) Add("farmer_id = {p}", Farmer.Value);
         if (Check == AnyFailedCheck) conditions.Add("NOT checks_passed");
