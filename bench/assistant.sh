@@ -21,9 +21,10 @@ AVAOLO_ASSISTANT_REPORT="$TABLE" ./test.sh --filter "FullyQualifiedName~RuleBase
 
 ## How it is measured
 
-- **Questions:** `bench/assistant/evalset.py` writes them: ten kinds (field count, one field's area, largest field, total
-  area, planned tasks, the Prosaro pre-harvest interval on wheat, maize, barley and oilseed rape, what grows on a named
-  field) in nine variants (sl, hr, bg, hu, sr Latin, sr Cyrillic, de, it, en), about ten phrasings per kind and variant
+- **Questions:** `bench/assistant/evalset.py` writes them: thirteen kinds (field count, one field's area, largest field,
+  total area, planned tasks, the Prosaro pre-harvest interval on wheat, maize, barley and oilseed rape, what grows on a
+  named field; and, since the answers for them were added, what was sprayed, when the harvest can be, what was used)
+  in nine variants (sl, hr, bg, hu, sr Latin, sr Cyrillic, de, it, en), about ten phrasings per kind and variant
   written by hand (informal ones, no diacritics in every third, product and crop inflected, the farmer's field names in
   the question's grammar and script), each asked of three test farmers of `avaolo seed`: the Croatian wheat farmer
   (HR, hr), the Hungarian-speaking farmer in Croatia (HR, hu) and the Slovenian tomato grower (SI, sl). So most
@@ -32,13 +33,19 @@ AVAOLO_ASSISTANT_REPORT="$TABLE" ./test.sh --filter "FullyQualifiedName~RuleBase
 - **Split:** by a hash of the phrasing (variant, kind, template), 40 % held out: a held-out phrasing is never in dev
   for another farmer. The classifier trains only on `src/AvaOlo.AgriculturalCore/Assistant/RuleBased/Understanding/training.txt`
   (embedded in the service); it cannot read either file. Dev errors were read to improve the training phrasings and
-  the matching; held-out errors are never printed (the test reports only counts per kind).
+  the matching; held-out errors are never printed (the test reports only counts per kind). The three newest kinds
+  (2026-12-06) first measured 57–78 % held-out; training phrasings for them were then written twice from the dev errors
+  (the first round confused them with the older kinds through shared words such as "crops" and "in total"), and the
+  held-out table was seen after each round: read it as somewhat optimistic for those kinds.
 - **Right answer:** computed from the records by the test, not written down: the field count, total area, one
   field's area or the largest field (name and area) must be in the answer's FIRST sentence (a field list does not
   answer "which is largest"); the planned tasks' due dates must all be there; what grows on a field must name that
   field's crop and no other field's crop; a pre-harvest interval must be the catalogue's days for that crop in the
   farmer's country, name the crop, and name no other crop (for the Slovenian farmer, whose country has no Prosaro
-  rule, the answer must say so and give no days). Numbers and dates are formatted in the farmer's language.
+  rule, the answer must say so and give no days); what was sprayed (or used) must be that answer (its own opening
+  words, not a task list that happens to mention a spraying) and name every product of the last twelve months with its
+  date (every input), or say there was none; when the harvest can be must give every field's expected harvest date and,
+  after a Prosaro spraying, the first safe day. Numbers and dates are formatted in the farmer's language.
 - **Language:** the response's `language` must be the farmer's and its language check must pass.
 - **CI floor:** `AccuracyTests` fails below 90 % on the held-out rows or on any reply in the wrong language.
 MD

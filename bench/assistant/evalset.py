@@ -121,6 +121,51 @@ T = {
  "crop_on_field": ["What's growing {on}?", "What did I sow {on}?", "what is planted {on} this year", "Which crop is {on}?", "What have I got {on} this season?", "What's sown {on}?", "Which crop am I growing {on} this year?", "{name} - what's in there?", "What do I grow {on}?", "What's {on} this year?"],
 },
 }
+# The records questions added with the answers for them (issue #14): what was sprayed, when the harvest can be, what was
+# used. Asked of the farm as a whole (no field named), as farmers mostly ask them.
+NEW = {
+"hr": {
+ "sprayed": ["Što sam prskao?", "Kada sam zadnji put prskao?", "cime sam prskao psenicu", "Koja sam sredstva za zaštitu koristio?", "Kad je bilo zadnje prskanje?", "Jesam li što prskao ove sezone?", "Popis prskanja?", "S čim sam tretirao polja?", "kad sam zadnje prsko i s cim", "Koja zaštitna sredstva sam primijenio?"],
+ "harvest": ["Kada mogu žeti?", "Kad je berba?", "Kada smijem kombajnirati?", "kad mogu vrsit", "Je li sigurno žeti ovih dana?", "Kada je žetva?", "Od kada smijem brati?", "Kad počinje žetva na mojim poljima?", "Mogu li već žeti?", "Kada je sigurno ubrati usjev?"],
+ "input_usage": ["Koliko sam gnojiva potrošio?", "Koliko sam sredstava potrošio ove sezone?", "kolko sam KAN-a bacio", "Koliko sam čega utrošio?", "Potrošnja gnojiva i zaštite?", "Koliko je potrošeno repromaterijala?", "Koliko sam sjemena i gnojiva stavio?", "Što sam sve potrošio na poljima?", "koliko sam utrosio gnojiva ove godine", "Kolika je potrošnja sredstava?"],
+},
+"sl": {
+ "sprayed": ["Kaj sem škropil?", "Kdaj sem nazadnje škropil?", "s cim sem skropil", "Katera sredstva za varstvo sem uporabil?", "Kdaj je bilo zadnje škropljenje?", "Sem v tej sezoni kaj škropil?", "Seznam škropljenj?", "S čim sem tretiral njive?", "kdaj sem zadnjic skropil in s cim", "Katera FFS sem uporabil?"],
+ "harvest": ["Kdaj lahko žanjem?", "Kdaj je spravilo?", "Kdaj smem kombajnirati?", "kdaj lahko pobiram", "Je varno žeti te dni?", "Kdaj je žetev?", "Od kdaj smem obirati?", "Kdaj se začne spravilo na mojih njivah?", "Lahko že spravljam pridelek?", "Kdaj je varno pospraviti pridelek?"],
+ "input_usage": ["Koliko gnojila sem porabil?", "Koliko sredstev sem porabil to sezono?", "kolk gnojila sem potrosil", "Koliko česa sem porabil?", "Poraba gnojil in zaščite?", "Koliko repromateriala je šlo?", "Koliko semena in gnojila sem dal?", "Kaj vse sem porabil na njivah?", "koliko gnojil sem porabil letos", "Kakšna je poraba sredstev?"],
+},
+"sr": {
+ "sprayed": ["Šta sam prskao?", "Kada sam poslednji put prskao?", "cime sam prskao", "Koja sredstva za zaštitu sam koristio?", "Kad je bilo poslednje prskanje?", "Da li sam nešto prskao ove sezone?", "Spisak prskanja?", "Čime sam tretirao njive?", "kad sam poslednji put prsko i cime", "Koja zaštitna sredstva sam primenio?"],
+ "harvest": ["Kada mogu da žanjem?", "Kad je berba?", "Kada smem da kombajniram?", "kad mogu da vrsim", "Da li je bezbedno žeti ovih dana?", "Kada je žetva?", "Od kada smem da beremo?", "Kad počinje žetva na mojim njivama?", "Mogu li već da žanjem?", "Kada je bezbedno pokupiti rod?"],
+ "input_usage": ["Koliko sam đubriva potrošio?", "Koliko sam sredstava potrošio ove sezone?", "kolko sam KAN-a bacio", "Koliko sam čega utrošio?", "Potrošnja đubriva i zaštite?", "Koliko je potrošeno repromaterijala?", "Koliko sam semena i đubriva stavio?", "Šta sam sve potrošio na njivama?", "koliko sam utrosio djubriva ove godine", "Kolika je potrošnja sredstava?"],
+},
+"bg": {
+ "sprayed": ["Какво съм пръскал?", "Кога пръсках за последно?", "с какво пръсках", "Какви препарати за растителна защита използвах?", "Кога беше последното пръскане?", "Пръскал ли съм нещо този сезон?", "Списък на пръскванията?", "С какво третирах нивите?", "кога пръсках последно и с какво", "Кои препарати съм приложил?"],
+ "harvest": ["Кога мога да жъна?", "Кога е беритбата?", "Кога мога да пусна комбайна?", "кога да бера", "Безопасно ли е да жъна тези дни?", "Кога е жътвата?", "От кога мога да прибирам реколтата?", "Кога започва жътвата на нивите ми?", "Мога ли вече да жъна?", "Кога е безопасно да прибера реколтата?"],
+ "input_usage": ["Колко тор съм използвал?", "Колко препарати използвах този сезон?", "колко тор хвърлих", "Колко от какво съм изразходвал?", "Разход на торове и препарати?", "Колко материали са изразходвани?", "Колко семе и тор сложих?", "Какво съм изразходвал по нивите?", "колко тор използвах тази година", "Какъв е разходът на препарати?"],
+},
+"hu": {
+ "sprayed": ["Mit permeteztem?", "Mikor permeteztem utoljára?", "mivel permeteztem", "Milyen növényvédő szert használtam?", "Mikor volt az utolsó permetezés?", "Permeteztem valamit ebben a szezonban?", "A permetezések listája?", "Mivel kezeltem a táblákat?", "mikor permeteztem utoljara es mivel", "Milyen szereket juttattam ki?"],
+ "harvest": ["Mikor arathatok?", "Mikor lesz a betakarítás?", "Mikor mehet be a kombájn?", "mikor szedhetek", "Biztonságos most aratni?", "Mikor van az aratás?", "Mikortól szabad betakarítani?", "Mikor kezdődik a betakarítás a tábláimon?", "Arathatok már?", "Mikor biztonságos betakarítani a termést?"],
+ "input_usage": ["Mennyi műtrágyát használtam?", "Mennyi szert használtam fel ebben a szezonban?", "mennyi mutragyat szortam ki", "Miből mennyit használtam fel?", "Műtrágya- és szerfelhasználás?", "Mennyi anyag fogyott?", "Mennyi vetőmagot és műtrágyát vittem ki?", "Mit használtam fel a táblákon?", "mennyi mutragya fogyott az idén", "Mekkora a szerfelhasználás?"],
+},
+"de": {
+ "sprayed": ["Was habe ich gespritzt?", "Wann habe ich zuletzt gespritzt?", "womit hab ich gespritzt", "Welche Pflanzenschutzmittel habe ich eingesetzt?", "Wann war die letzte Spritzung?", "Habe ich diese Saison etwas gespritzt?", "Liste der Spritzungen?", "Womit habe ich die Felder behandelt?", "wann zuletzt gespritzt und womit", "Welche Mittel habe ich ausgebracht?"],
+ "harvest": ["Wann kann ich ernten?", "Wann ist die Ernte?", "Wann darf der Mähdrescher rein?", "wann kann ich dreschen", "Ist es sicher, in diesen Tagen zu ernten?", "Wann ist Erntezeit?", "Ab wann darf ich ernten?", "Wann beginnt die Ernte auf meinen Feldern?", "Kann ich schon ernten?", "Wann ist es sicher, die Ernte einzufahren?"],
+ "input_usage": ["Wie viel Dünger habe ich verbraucht?", "Wie viel Mittel habe ich diese Saison verbraucht?", "wieviel dünger hab ich gestreut", "Wie viel habe ich wovon verbraucht?", "Verbrauch an Dünger und Pflanzenschutz?", "Wie viel Betriebsmittel sind draufgegangen?", "Wie viel Saatgut und Dünger habe ich ausgebracht?", "Was habe ich alles auf den Feldern verbraucht?", "wieviel dünger dieses jahr verbraucht", "Wie hoch ist der Mittelverbrauch?"],
+},
+"it": {
+ "sprayed": ["Cosa ho irrorato?", "Quando ho fatto l'ultimo trattamento?", "con cosa ho trattato", "Quali fitofarmaci ho usato?", "Quando è stato l'ultimo trattamento?", "Ho fatto trattamenti questa stagione?", "Elenco dei trattamenti?", "Con cosa ho trattato i campi?", "quando ho trattato l'ultima volta e con cosa", "Quali prodotti ho distribuito?"],
+ "harvest": ["Quando posso raccogliere?", "Quando è il raccolto?", "Quando posso trebbiare?", "quando posso mietere", "È sicuro raccogliere in questi giorni?", "Quando è la mietitura?", "Da quando posso raccogliere?", "Quando inizia il raccolto nei miei campi?", "Posso già raccogliere?", "Quando è sicuro raccogliere il prodotto?"],
+ "input_usage": ["Quanto concime ho usato?", "Quanti prodotti ho consumato questa stagione?", "quanto concime ho sparso", "Quanto ho consumato di cosa?", "Consumo di concimi e fitofarmaci?", "Quanti mezzi tecnici ho usato?", "Quanta semente e concime ho distribuito?", "Cosa ho consumato nei campi?", "quanto concime ho usato quest'anno", "Qual è il consumo di prodotti?"],
+},
+"en": {
+ "sprayed": ["What did I spray?", "When did I last spray?", "what have i sprayed with", "Which crop protection products did I use?", "When was the last spraying?", "Have I sprayed anything this season?", "List my sprayings", "What did I treat the fields with?", "when did i last spray and with what", "Which products have I applied?"],
+ "harvest": ["When can I harvest?", "When is harvest?", "When can the combine go in?", "when can i cut", "Is it safe to harvest these days?", "When is harvest time?", "From when may I harvest?", "When does harvest start on my fields?", "Can I harvest yet?", "When is it safe to bring the crop in?"],
+ "input_usage": ["How much fertiliser did I use?", "How much product did I use this season?", "how much fert have i spread", "How much of what did I use?", "Fertiliser and spray usage?", "How many inputs have gone on?", "How much seed and fertiliser did I apply?", "What have I used on the fields?", "how much fertilizer this year", "What is my input usage?"],
+},
+}
+for _lang, _kinds in NEW.items(): T[_lang].update(_kinds)
 T["sr-Cyrl"] = None  # made from "sr" below, in Cyrillic, with Cyrillic field and crop forms
 
 LAT2CYR = [("dž", "џ"), ("lj", "љ"), ("nj", "њ"), ("Dž", "Џ"), ("Lj", "Љ"), ("Nj", "Њ")] + list(zip(

@@ -58,6 +58,12 @@ public sealed class AccuracyTests(TestDatabase database) : AssistantTestBase(dat
         return results;
     }
 
+    /// <summary>The test farmers' crops (as seeded, in their own words) as the catalogue's rules name them.</summary>
+    private static readonly Dictionary<string, string> SeedCrops = new(StringComparer.Ordinal)
+    {
+        ["pšenica"] = "wheat", ["kukuruz za zrno"] = "maize", ["szemes kukorica"] = "maize",
+    };
+
     private async Task<Dictionary<string, FarmerRecords>> RecordsAsync()
     {
         await using var db = Database.CreateContext();
@@ -71,9 +77,24 @@ public sealed class AccuracyTests(TestDatabase database) : AssistantTestBase(dat
             var plantings = await db.Plantings.Where(p => p.FarmerId == id && p.SeasonYear == today.Year).Select(p => new { p.Field!.Name, p.CropName }).ToListAsync();
             var due = await db.Tasks.Where(t => t.FarmerId == id && t.Status == FarmTaskStatus.Planned && t.DueOn >= today.AddDays(-7) && t.DueOn <= today.AddDays(90))
                 .Select(t => t.DueOn!.Value).ToListAsync();
+            var done = await db.Tasks.Where(t => t.FarmerId == id && t.Status == FarmTaskStatus.Done && t.DoneOn >= today.AddDays(-365) && t.DoneOn <= today)
+                .Select(t => new { t.Type, On = t.DoneOn!.Value, Fields = t.Fields.Select(f => f.Field!.Name).ToList(), Materials = t.Materials.Select(m => m.MaterialName).ToList() })
+                .ToListAsync();
+            var season = await db.Plantings.Where(p => p.FarmerId == id && p.SeasonYear == today.Year)
+                .Select(p => new { Field = p.Field!.Name, p.CropName, p.ExpectedHarvestOn }).ToListAsync();
+            var rules = prosaro.Where(r => r.CountryCode == farmer.CountryCode).Select(r => (r.Crop, r.Days)).ToList();
+            // When each field may be harvested: the expected date, and after a Prosaro spraying its interval for the crop.
+            var harvest = season.Where(p => p.ExpectedHarvestOn is not null).Select(p => p.ExpectedHarvestOn!.Value).ToList();
+            foreach (var p in season)
+            {
+                var sprayed = done.Where(t => t.Type == "spraying" && t.Fields.Contains(p.Field) && t.Materials.Contains("Prosaro 250 EC")).MaxBy(t => t.On);
+                var days = rules.Where(r => r.Crop == SeedCrops.GetValueOrDefault(p.CropName)).Select(r => (int?)r.Days).FirstOrDefault();
+                if (sprayed is not null && days is not null) harvest.Add(sprayed.On.AddDays(days.Value));
+            }
             return new FarmerRecords(id, farmer.PreferredLanguage!, farmer.CountryCode!, fields.Select(f => (f.Name, f.AreaHa)).ToList(),
-                plantings.Select(p => (p.Name, p.CropName)).ToList(), due,
-                prosaro.Where(r => r.CountryCode == farmer.CountryCode).Select(r => (r.Crop, r.Days)).ToList());
+                plantings.Select(p => (p.Name, p.CropName)).ToList(), due, rules,
+                done.Where(t => t.Type == "spraying").SelectMany(t => t.Materials.Select(m => (m, t.On))).ToList(),
+                done.SelectMany(t => t.Materials).Distinct().ToList(), harvest);
         }
         return new() { ["wheat"] = await One(D.CroatianWheat), ["hu"] = await One(D.HungarianInCroatia), ["si"] = await One(D.Tomato) };
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using AvaOlo.AgriculturalCore.Assistant.RuleBased;
 
 namespace AvaOlo.AgriculturalCore.Tests.Assistant.RuleBased.Understanding;
 
@@ -12,7 +13,8 @@ public sealed record EvalRow(string Kind, string Variant, string Farmer, string 
 
 /// <summary>A test farmer's records as the database holds them, read by the test, not by the code under test.</summary>
 public sealed record FarmerRecords(int Id, string Language, string Country, List<(string Name, decimal AreaHa)> Fields,
-    List<(string Field, string Crop)> Plantings, List<DateOnly> PlannedDue, List<(string Crop, int Days)> ProsaroRules);
+    List<(string Field, string Crop)> Plantings, List<DateOnly> PlannedDue, List<(string Crop, int Days)> ProsaroRules,
+    List<(string Product, DateOnly On)> Sprayings, List<string> InputsUsed, List<DateOnly> HarvestDates);
 
 /// <summary>
 /// Is an answer right? Computed from the farmer's records: the figure asked for must be in the answer's first sentence
@@ -35,6 +37,7 @@ public static partial class EvalCheck
         var culture = CultureInfo.GetCultureInfo(r.Language == "sr" ? "sr-Cyrl-RS" : r.Language);
         string Area(decimal ha) => ha.ToString("0.####", culture);
         var first = FirstSentence(answer);
+        var book = RecordPhrasebooks.For(r.Language);
         switch (row.Kind)
         {
             case "field_count": return HasNumber(first, r.Fields.Count.ToString(culture));
@@ -46,6 +49,18 @@ public static partial class EvalCheck
                 var largest = r.Fields.MaxBy(f => f.AreaHa);
                 return first.Contains(largest.Name, StringComparison.Ordinal) && first.Contains(Area(largest.AreaHa), StringComparison.Ordinal);
             case "tasks": return r.PlannedDue.Count > 0 && r.PlannedDue.All(d => answer.Contains(d.ToString("d", culture), StringComparison.Ordinal));
+            // The answer to what was sprayed (or used) starts with that answer's own sentence, names every product of the
+            // last twelve months with its date (every input), or says there was none: a task list that happens to
+            // mention a spraying does not answer it.
+            case "sprayed":
+                return r.Sprayings.Count == 0 ? Starts(answer, book.NoSprayings, book)
+                    : Starts(answer, Lead(book.Sprayed), book) && r.Sprayings.All(x => answer.Contains(x.Product, StringComparison.Ordinal)
+                        && answer.Contains(x.On.ToString("d", culture), StringComparison.Ordinal));
+            case "input_usage":
+                return r.InputsUsed.Count == 0 ? Starts(answer, book.NotUsed, book)
+                    : Starts(answer, Lead(book.Used), book) && r.InputsUsed.All(m => answer.Contains(m, StringComparison.Ordinal));
+            // Every field's expected harvest and, after a spraying, the first safe day.
+            case "harvest": return r.HarvestDates.Count > 0 && r.HarvestDates.All(d => answer.Contains(d.ToString("d", culture), StringComparison.Ordinal));
             case "crop_on_field":
                 var crops = r.Plantings.Where(p => p.Field == row.Field).Select(p => p.Crop).ToList();
                 var others = r.Plantings.Where(p => p.Field != row.Field && !crops.Contains(p.Crop)).Select(p => p.Crop);
@@ -61,6 +76,12 @@ public static partial class EvalCheck
                     && !otherCrops.Any(w => Regex.IsMatch(answer, $@"\b{Regex.Escape(w)}\b"));
         }
     }
+
+    private static bool Starts(string answer, string lead, RecordPhrasebook book) =>
+        answer.StartsWith(lead, StringComparison.Ordinal) || answer.StartsWith(book.FromRecords + " " + lead, StringComparison.Ordinal);
+
+    /// <summary>A sentence's words before its list ("{0}").</summary>
+    private static string Lead(string sentence) => sentence[..sentence.IndexOf("{0}", StringComparison.Ordinal)];
 
     private static string FirstSentence(string answer)
     {
