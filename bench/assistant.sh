@@ -21,10 +21,10 @@ AVAOLO_ASSISTANT_REPORT="$TABLE" ./test.sh --filter "FullyQualifiedName~RuleBase
 
 ## How it is measured
 
-- **Questions:** `bench/assistant/evalset.py` writes them: thirteen kinds (field count, one field's area, largest field,
+- **Questions:** `bench/assistant/evalset.py` writes them: fourteen kinds (field count, one field's area, largest field,
   total area, planned tasks, the Prosaro pre-harvest interval on wheat, maize, barley and oilseed rape, what grows on a
-  named field; and, since the answers for them were added, what was sprayed, when the harvest can be, what was used)
-  in nine variants (sl, hr, bg, hu, sr Latin, sr Cyrillic, de, it, en), about ten phrasings per kind and variant
+  named field; and, since the answers for them were added, what was sprayed, when the harvest can be, what was used,
+  which products the rules hold for the farmer's crops) in nine variants (sl, hr, bg, hu, sr Latin, sr Cyrillic, de, it, en), about ten phrasings per kind and variant
   written by hand (informal ones, no diacritics in every third, product and crop inflected, the farmer's field names in
   the question's grammar and script), each asked of three test farmers of `avaolo seed`: the Croatian wheat farmer
   (HR, hr), the Hungarian-speaking farmer in Croatia (HR, hu) and the Slovenian tomato grower (SI, sl). So most
@@ -39,7 +39,10 @@ AVAOLO_ASSISTANT_REPORT="$TABLE" ./test.sh --filter "FullyQualifiedName~RuleBase
   third round added five phrasings for "what grows on a field" whose name was not recognised, after a unit test of the
   Hungarian-speaking farmer asking in Serbian Cyrillic failed. The held-out table was seen after each round (94.3 %, then
   96.0 %): five training lines moved it by almost two points, so read the figure as 94–96 %, and the newest kinds'
-  as somewhat optimistic.
+  as somewhat optimistic. The products kind came last: it scored 0 % because a known farmer's question without a crop
+  was answered "name the product" instead of from the farmer's own crops (fixed in `RuleBasedAnswerer`); with that fix
+  and nineteen training phrasings for it, 44 % held-out, and the other new kinds lost a few points (the classifier
+  shares its weights across kinds). The figure above is that last measurement; the training was not tuned further.
 - **Right answer:** computed from the records by the test, not written down: the field count, total area, one
   field's area or the largest field (name and area) must be in the answer's FIRST sentence (a field list does not
   answer "which is largest"); the planned tasks' due dates must all be there; what grows on a field must name that
@@ -48,7 +51,9 @@ AVAOLO_ASSISTANT_REPORT="$TABLE" ./test.sh --filter "FullyQualifiedName~RuleBase
   rule, the answer must say so and give no days); what was sprayed (or used) must be that answer (its own opening
   words, not a task list that happens to mention a spraying) and name every product of the last twelve months with its
   date (every input), or say there was none; when the harvest can be must give every field's expected harvest date and,
-  after a Prosaro spraying, the first safe day. Numbers and dates are formatted in the farmer's language.
+  after a Prosaro spraying, the first safe day; which products the rules hold for the farmer's crops must name Prosaro
+  250 EC and the country for the Croatian farmers and say that the catalogue holds none for the Slovenian farmer's.
+  Numbers and dates are formatted in the farmer's language.
 - **Language:** the response's `language` must be the farmer's and its language check must pass.
 - **CI floor:** `AccuracyTests` fails below 90 % on the held-out rows or on any reply in the wrong language.
 MD

@@ -45,7 +45,8 @@ public sealed partial class RuleBasedAnswerer(FarmFactReader facts, ReferenceCat
 
         if (ask == Ask.PreHarvestInterval)
             sentences.AddRange(await PreHarvestIntervalAsync(request, format, sources, ct));
-        else if (ask == Ask.Products && request.CountryCode is not null)
+        // Without a farmer the crop must be in the question; a farmer's products question falls back to their own crops.
+        else if (ask == Ask.Products && request.CountryCode is not null && request.FarmerId is null)
             sentences.AddRange(await ProductsAsync(request, null, format, RecordPhrasebooks.For(language), sources, ct));
         else if (request.FarmerId is not { } id)
             sentences.Add(book.NoRecords);

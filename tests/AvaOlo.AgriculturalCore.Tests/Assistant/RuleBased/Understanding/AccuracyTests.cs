@@ -58,12 +58,6 @@ public sealed class AccuracyTests(TestDatabase database) : AssistantTestBase(dat
         return results;
     }
 
-    /// <summary>The test farmers' crops (as seeded, in their own words) as the catalogue's rules name them.</summary>
-    private static readonly Dictionary<string, string> SeedCrops = new(StringComparer.Ordinal)
-    {
-        ["pšenica"] = "wheat", ["kukuruz za zrno"] = "maize", ["szemes kukorica"] = "maize",
-    };
-
     private async Task<Dictionary<string, FarmerRecords>> RecordsAsync()
     {
         await using var db = Database.CreateContext();
@@ -88,7 +82,7 @@ public sealed class AccuracyTests(TestDatabase database) : AssistantTestBase(dat
             foreach (var p in season)
             {
                 var sprayed = done.Where(t => t.Type == "spraying" && t.Fields.Contains(p.Field) && t.Materials.Contains("Prosaro 250 EC")).MaxBy(t => t.On);
-                var days = rules.Where(r => r.Crop == SeedCrops.GetValueOrDefault(p.CropName)).Select(r => (int?)r.Days).FirstOrDefault();
+                var days = rules.Where(r => r.Crop == EvalCheck.SeedCrops.GetValueOrDefault(p.CropName)).Select(r => (int?)r.Days).FirstOrDefault();
                 if (sprayed is not null && days is not null) harvest.Add(sprayed.On.AddDays(days.Value));
             }
             return new FarmerRecords(id, farmer.PreferredLanguage!, farmer.CountryCode!, fields.Select(f => (f.Name, f.AreaHa)).ToList(),

@@ -23,6 +23,12 @@ public sealed record FarmerRecords(int Id, string Language, string Country, List
 /// </summary>
 public static partial class EvalCheck
 {
+    /// <summary>The test farmers' crops (as seeded, in their own words) as the catalogue's rules name them.</summary>
+    public static readonly Dictionary<string, string> SeedCrops = new(StringComparer.Ordinal)
+    {
+        ["pšenica"] = "wheat", ["kukuruz za zrno"] = "maize", ["szemes kukorica"] = "maize",
+    };
+
     // Crop names as the phrasebooks write them, to tell which crop an interval was given for.
     private static readonly Dictionary<string, string[]> CropWords = new(StringComparer.Ordinal)
     {
@@ -59,6 +65,12 @@ public static partial class EvalCheck
             case "input_usage":
                 return r.InputsUsed.Count == 0 ? Starts(answer, book.NotUsed, book)
                     : Starts(answer, Lead(book.Used), book) && r.InputsUsed.All(m => answer.Contains(m, StringComparison.Ordinal));
+            // The products the rules hold for the farmer's crops in the farmer's country (Prosaro in Croatia), or the
+            // sentence that the catalogue holds none (Slovenia): the catalogue's only crop rules are Prosaro's.
+            case "products":
+                return r.Plantings.Any(p => r.ProsaroRules.Any(x => x.Crop == SeedCrops.GetValueOrDefault(p.Crop)))
+                    ? first.Contains("Prosaro 250 EC", StringComparison.Ordinal) && first.Contains(r.Country, StringComparison.Ordinal)
+                    : Starts(answer, book.NoneRegistered[..book.NoneRegistered.IndexOf('{', StringComparison.Ordinal)], book);
             // Every field's expected harvest and, after a spraying, the first safe day.
             case "harvest": return r.HarvestDates.Count > 0 && r.HarvestDates.All(d => answer.Contains(d.ToString("d", culture), StringComparison.Ordinal));
             case "crop_on_field":
