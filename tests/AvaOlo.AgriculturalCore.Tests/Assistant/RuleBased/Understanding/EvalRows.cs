@@ -70,7 +70,7 @@ public static partial class EvalCheck
             case "products":
                 return r.Plantings.Any(p => r.ProsaroRules.Any(x => x.Crop == SeedCrops.GetValueOrDefault(p.Crop)))
                     ? first.Contains("Prosaro 250 EC", StringComparison.Ordinal) && first.Contains(r.Country, StringComparison.Ordinal)
-                    : Starts(answer, book.NoneRegistered[..book.NoneRegistered.IndexOf('{', StringComparison.Ordinal)], book);
+                    : Starts(answer, Lead(book.NoneRegistered), book);
             // Every field's expected harvest and, after a spraying, the first safe day.
             case "harvest": return r.HarvestDates.Count > 0 && r.HarvestDates.All(d => answer.Contains(d.ToString("d", culture), StringComparison.Ordinal));
             case "crop_on_field":
@@ -92,8 +92,8 @@ public static partial class EvalCheck
     private static bool Starts(string answer, string lead, RecordPhrasebook book) =>
         answer.StartsWith(lead, StringComparison.Ordinal) || answer.StartsWith(book.FromRecords + " " + lead, StringComparison.Ordinal);
 
-    /// <summary>A sentence's words before its list ("{0}").</summary>
-    private static string Lead(string sentence) => sentence[..sentence.IndexOf("{0}", StringComparison.Ordinal)];
+    /// <summary>A sentence's words before its first placeholder (its list "{0}", or a crop).</summary>
+    private static string Lead(string sentence) => sentence[..sentence.IndexOf('{', StringComparison.Ordinal)];
 
     private static string FirstSentence(string answer)
     {
