@@ -66,21 +66,42 @@ public sealed partial class RuleBasedAnswerer
 
     private static string CultureName(Context c) => c.Format.Language == "sr" ? "sr-Cyrl-RS" : c.Format.Language;
 
-    /// <summary>The catalogue's rules for a crop in the farmer's country: the one the question names, else the farmer's own.</summary>
-    private async Task<IEnumerable<string>> ProductsAsync(AssistantRequest request, IEnumerable<string>? ownCrops, Formatter f, RecordPhrasebook records,
-        List<AnswerSource> sources, CancellationToken ct)
+    /// <summary>
+    /// The catalogue's rules in the farmer's country for the crop the question names, else for every crop the farmer
+    /// grows: the crops with rules first (growing before harvested), then one sentence naming the crops with none.
+    /// </summary>
+    private async Task<IEnumerable<string>> ProductsAsync(AssistantRequest request, IReadOnlyList<PlantingFact>? own, Formatter f,
+        RecordPhrasebook records, List<AnswerSource> sources, CancellationToken ct)
     {
-        var crop = CropNames.Canonical(request.Question) ?? ownCrops?.Select(CropNames.Canonical).FirstOrDefault(c => c is not null);
-        if (crop is null || request.CountryCode is null) return [f.Book.WhichProduct];
-        var rules = (await catalogue.CountryRulesAsync(request.CountryCode, ct)).Where(r => r.Crop == crop).ToList();
-        var cropName = CropDisplay.Name(crop, f.Language);
-        string Fill(string s) => s.Replace("{crop}", cropName, StringComparison.Ordinal).Replace("{country}", request.CountryCode, StringComparison.Ordinal);
-        if (rules.Count == 0) return [Fill(records.NoneRegistered)];
-        sources.AddRange(rules.Select(r => new AnswerSource("material_rule", $"{r.Product} – {r.Crop} ({r.Country})")));
-        var result = new List<string> { string.Format(CultureInfo.InvariantCulture, Fill(records.Registered), string.Join(", ", rules.Select(r => r.Product).Distinct())) };
-        result.AddRange(rules.Where(r => r.PreHarvestIntervalDays is not null).Take(5).Select(f.Phi));
-        return result;
+        var named = CropNames.Canonical(request.Question);
+        var crops = named is not null ? [(named, CropDisplay.Name(named, f.Language))] : OwnCrops(own ?? [], f.Language);
+        if (crops.Count == 0 || request.CountryCode is null) return [f.Book.WhichProduct];
+        var countryRules = await catalogue.CountryRulesAsync(request.CountryCode, ct);
+        var registered = new List<string>();
+        var intervals = new List<string>();
+        var none = new List<string>();
+        foreach (var (crop, display) in crops.Take(5))
+        {
+            var rules = countryRules.Where(r => r.Crop == crop).ToList();
+            if (rules.Count == 0) { none.Add(display); continue; }
+            sources.AddRange(rules.Select(r => new AnswerSource("material_rule", $"{r.Product} – {r.Crop} ({r.Country})")));
+            registered.Add(string.Format(CultureInfo.InvariantCulture, Fill(records.Registered, display), string.Join(", ", rules.Select(r => r.Product).Distinct())));
+            intervals.AddRange(rules.Where(r => r.PreHarvestIntervalDays is not null).Select(f.Phi));
+        }
+        if (none.Count > 0) registered.Add(Fill(records.NoneRegistered, string.Join(", ", none)));
+        return registered.Concat(intervals.Take(5));
+
+        string Fill(string s, string crop) => s.Replace("{crop}", crop, StringComparison.Ordinal).Replace("{country}", request.CountryCode, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The farmer's crops as rule crops (a crop the rules do not know keeps the farmer's own word), each once, the ones
+    /// still in the ground first: "what may I use on my crops" is about this season's, not last summer's harvest.
+    /// </summary>
+    private static List<(string Crop, string Display)> OwnCrops(IReadOnlyList<PlantingFact> plantings, string language) => plantings
+        .OrderBy(p => p.Status is PlantingStatus.Growing or PlantingStatus.Planned ? 0 : 1)
+        .Select(p => CropNames.Canonical(p.Crop) is { } c ? (c, CropDisplay.Name(c, language)) : (TextMatch.Fold(p.Crop), p.Crop))
+        .DistinctBy(c => c.Item1).ToList();
 
     /// <summary>
     /// A question beyond the records ("when should I spray the tomatoes against blight?") still gets what the records

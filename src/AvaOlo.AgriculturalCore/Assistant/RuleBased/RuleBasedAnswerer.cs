@@ -36,10 +36,10 @@ public sealed partial class RuleBasedAnswerer(FarmFactReader facts, ReferenceCat
         var sources = new List<AnswerSource>();
         var sentences = new List<string>();
 
-        // A pre-harvest question is answered from the catalogue alone, whatever the farmer grows: no read of the records.
-        var fields = request.FarmerId is { } farmerId && !Intents.AsksForPreHarvestInterval(request.Question)
-            ? await facts.FieldsAsync(farmerId, ct) : [];
-        var products = (await catalogue.MaterialsAsync(ct)).Select(m => m.Words);
+        // A pre-harvest question about a named product is answered from the catalogue alone: no read of the records.
+        var products = (await catalogue.MaterialsAsync(ct)).Select(m => m.Words).ToList();
+        var fields = request.FarmerId is { } farmerId && !(Intents.AsksForPreHarvestInterval(request.Question)
+            && Understander.NamesProduct(TextMatch.LatinWords(request.Question), products)) ? await facts.FieldsAsync(farmerId, ct) : [];
         var understood = Understander.Understand(request.Question, fields, products);
         var ask = understood.Ask;
 
@@ -87,7 +87,7 @@ public sealed partial class RuleBasedAnswerer(FarmFactReader facts, ReferenceCat
             Ask.PlantCount => PlantCounts(relevant, f, c.Sources),
             Ask.Harvest => await HarvestAsync(c.FarmerId, c.Request, relevant, f, c.Sources, ct),
             Ask.Tasks => await TasksAsync(c.FarmerId, c.Request.Today, mentioned, f, c.Sources, ct),
-            Ask.Products => await ProductsAsync(c.Request, relevant.Select(p => p.Crop), f, c.Records, c.Sources, ct),
+            Ask.Products => await ProductsAsync(c.Request, relevant, f, c.Records, c.Sources, ct),
             _ => await AdviceAsync(c, mentioned, ct),
         };
     }

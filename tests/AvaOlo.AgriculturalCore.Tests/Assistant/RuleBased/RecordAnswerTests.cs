@@ -58,6 +58,30 @@ public sealed class RecordAnswerTests(TestDatabase database) : AssistantTestBase
         Assert.DoesNotContain("42", slovenian, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Products_for_my_crops_cover_every_crop_the_growing_one_first_and_name_those_without_rules()
+    {
+        // The wheat farmer's maize is harvested and the wheat still growing: both have Prosaro rules in Croatia.
+        var text = Text(await AskAsync(D.WheatKey, new { query = "Koja su sredstva registrirana za moje kulture?" }));
+        Assert.StartsWith("Sredstva koja pravila dopuštaju za kulturu pšenica (HR): Prosaro 250 EC.", text, StringComparison.Ordinal);
+        Assert.Contains("kulturu kukuruz (HR): Prosaro 250 EC", text, StringComparison.Ordinal);
+        // The tomato grower's crops have no rules in Slovenia: said so, naming them, not "name the product".
+        var slovenian = Text(await AskAsync(D.AdminKey, new { query = "Which products are registered for my crops?", farmer_id = D.Tomato }));
+        Assert.StartsWith("Katalog nima sredstev za kulturo", slovenian, StringComparison.Ordinal);
+        Assert.Contains("paradižnik", slovenian, StringComparison.Ordinal);
+        Assert.Contains("krompir", slovenian, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_karenca_question_without_a_product_gets_each_fields_safe_harvest_day()
+    {
+        var text = Text(await AskAsync(D.WheatKey, new { query = "Je li prošla karenca, mogu li žeti?" }));
+        Assert.Contains("Polje Mota (pšenica): zadnje prskanje sredstvom Prosaro 250 EC", text, StringComparison.Ordinal);
+        Assert.Contains("berba je sigurna od", text, StringComparison.Ordinal);
+        // With a product named it stays the catalogue's interval.
+        Assert.Contains("42", Text(await AskAsync(D.WheatKey, new { query = "Koliko je karenca za Prosaro u pšenici?" })), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Шта расте на Нађ табли?", "szemes kukorica")]          // Serbian Cyrillic, the field's name in Cyrillic
     [InlineData("Što je posijano na Rétu ove godine?", "rét – Rét")]    // Croatian, the name inflected

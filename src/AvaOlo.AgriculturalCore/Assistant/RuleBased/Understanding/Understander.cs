@@ -32,14 +32,14 @@ public static class Understander
     /// </summary>
     public static Understood Understand(IntentModel model, string question, IReadOnlyList<FieldFact> fields, IEnumerable<string[]> products)
     {
-        if (Intents.AsksForPreHarvestInterval(question)) return new(Ask.PreHarvestInterval, null);
         var words = TextMatch.LatinWords(question);
         var named = fields.Select(f => (Field: f, Words: TextMatch.LatinWords(f.Name))).ToList();
         var (field, fieldWords) = Mentions.Find(words, named, f => f.Words).FirstOrDefault();
+        // "Is the karenca over, can I pick?" names no product: the farmer's own sprayings say when each field is safe.
+        if (Intents.AsksForPreHarvestInterval(question))
+            return NamesProduct(words, products) || fields.Count == 0 ? new(Ask.PreHarvestInterval, null) : new(Ask.Harvest, field);
         if (field is not null) words = Mentions.Mask(words, fieldWords, Mentions.FieldToken);
-        // A product is named by its first word, as the catalogue matches it ("Prosaro"; "KAN" is too short to tell from "kann").
-        var firstWords = products.Where(p => p is [{ Length: >= 4 }, ..]).Select(p => p[..1]);
-        foreach (var product in Mentions.Find(words, firstWords, p => p).Take(2))
+        foreach (var product in Mentions.Find(words, FirstWords(products), p => p).Take(2))
             words = Mentions.Mask(words, product, Mentions.ProductToken);
         // A plant count needs plants named ("how many trees"): "how many … have I" alone asks about fields. Read after
         // masking, so a field called "Rastlinjak" (greenhouse, from "rastlina", plant) is not a plant.
@@ -57,6 +57,12 @@ public static class Understander
             _ => new(ask, field),
         };
     }
+
+    /// <summary>Does the question (<see cref="TextMatch.LatinWords"/>) name a catalogue product?</summary>
+    public static bool NamesProduct(string[] words, IEnumerable<string[]> products) => Mentions.Find(words, FirstWords(products), p => p).Count > 0;
+
+    // A product is named by its first word, as the catalogue matches it ("Prosaro"; "KAN" is too short to tell from "kann").
+    private static IEnumerable<string[]> FirstWords(IEnumerable<string[]> products) => products.Where(p => p is [{ Length: >= 4 }, ..]).Select(p => p[..1]);
 
     private static Ask Parse(string label) => label switch
     {
