@@ -19,7 +19,7 @@ internal sealed class Formatter(Phrasebook book, string language)
     public string Date(DateOnly date) => date.ToString("d", _culture);
 
     public string Fill(string template, PlantingFact p) => template
-        .Replace("{crop}", p.Crop, StringComparison.Ordinal).Replace("{field}", p.FieldName, StringComparison.Ordinal)
+        .Replace("{crop}", p.Crop, StringComparison.Ordinal).Field(p.FieldName)
         .Replace("{area}", Area(p.AreaHa), StringComparison.Ordinal)
         .Replace("{count}", p.PlantCount?.ToString("N0", _culture) ?? "", StringComparison.Ordinal);
 
@@ -43,9 +43,9 @@ internal sealed class Formatter(Phrasebook book, string language)
     {
         var crop = s.Crop is null ? "" : $" ({s.Crop})";
         if (s.LastSprayedOn is null)
-            return book.HarvestNoSpray.Replace("{field}", s.FieldName, StringComparison.Ordinal).Replace("{crop}", crop, StringComparison.Ordinal);
+            return book.HarvestNoSpray.Field(s.FieldName).Replace("{crop}", crop, StringComparison.Ordinal);
         return book.Harvest
-            .Replace("{field}", s.FieldName, StringComparison.Ordinal).Replace("{crop}", crop, StringComparison.Ordinal)
+            .Field(s.FieldName).Replace("{crop}", crop, StringComparison.Ordinal)
             .Replace("{product}", s.Product, StringComparison.Ordinal).Replace("{date}", Date(s.LastSprayedOn.Value), StringComparison.Ordinal)
             .Replace("{days}", s.PreHarvestIntervalDays!.Value.ToString(_culture), StringComparison.Ordinal)
             .Replace("{safe}", Date(s.SafeFrom!.Value), StringComparison.Ordinal)

@@ -93,7 +93,7 @@ public sealed partial class RuleBasedAnswerer(FarmFactReader facts, ReferenceCat
     }
 
     private static string FillField(string template, FieldFact field, Formatter f) => template
-        .Replace("{field}", field.Name, StringComparison.Ordinal).Replace("{area}", f.Area(field.AreaHa), StringComparison.Ordinal);
+        .Field(field.Name).Replace("{area}", f.Area(field.AreaHa), StringComparison.Ordinal);
 
     private static string Fields(List<FieldFact> fields, Formatter f, List<AnswerSource> sources)
     {

@@ -1,0 +1,17 @@
+using AvaOlo.AgriculturalCore.Assistant.RuleBased;
+
+namespace AvaOlo.AgriculturalCore.Tests.Assistant.RuleBased;
+
+public sealed class FieldNamesTests
+{
+    [Theory]
+    [InlineData("{crop} – {field} tábla ({area} ha)", "Nagy tábla", "{crop} – Nagy tábla ({area} ha)")]
+    [InlineData("{crop} – {field} tábla ({area} ha)", "Rét", "{crop} – Rét tábla ({area} ha)")]
+    [InlineData("{field} tábla{crop}: nincs", "Nagy Tábla", "Nagy Tábla{crop}: nincs")]
+    [InlineData("Polje {field}: {area} ha.", "Mota", "Polje Mota: {area} ha.")]
+    [InlineData("{field} tábla: {field} tábla", "Kis tábla", "Kis tábla: Kis tábla")]
+    [InlineData("{field} táblán", "Nagy tábla", "Nagy tábla táblán")] // an inflected word is not the same word: left alone
+    [InlineData("no placeholder", "Mota", "no placeholder")]
+    public void The_template_word_for_a_field_is_dropped_only_when_the_name_ends_with_it(string template, string name, string expected) =>
+        Assert.Equal(expected, template.Field(name));
+}
