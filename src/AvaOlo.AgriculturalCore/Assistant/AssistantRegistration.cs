@@ -32,6 +32,7 @@ public static class AssistantRegistration
         services.AddSingleton<AnswerChecker>();
         services.AddSingleton<ExchangeStore>();
         services.AddSingleton<ReferenceCatalogue>();
+        services.AddHostedService<RuleBased.Understanding.IntentModelWarmUp>();
         services.AddSingleton<KnowledgeLookup>();
         // DbContexts for the assistant's rarer EF reads and the model's writes, made from the request's scope: each gets
         // the request's AuditActor (the API key that asked), exactly as the scoped DbContext of any endpoint does. No

@@ -3,9 +3,10 @@ using AvaOlo.AgriculturalCore.Assistant.Matching;
 namespace AvaOlo.AgriculturalCore.Assistant.RuleBased.Understanding;
 
 /// <summary>
-/// What the classifier sees of a question: its words, word pairs and the character 3- to 5-grams of each word (with
-/// word-boundary marks), in Latin letters without diacritics. The n-grams are what make an inflection the model never
-/// saw ("parcelah", "tábláim") look like the forms it did. Features are 64-bit hashes: no strings are allocated per
+/// What the classifier sees of a question: its words, word pairs, the character 3- to 5-grams of each word (with
+/// word-boundary marks), in Latin letters without diacritics, and the <see cref="Concepts"/> it names, alone and in
+/// pairs. The n-grams are what make an inflection the model never saw ("parcelah", "tábláim") look like the forms it
+/// did; the concepts carry what one language's phrasings teach over to another's. Features are 64-bit hashes: no strings are allocated per
 /// n-gram, and a feature the training never saw simply weighs nothing.
 /// </summary>
 public static class Features
@@ -29,6 +30,14 @@ public static class Features
             for (var n = 3; n <= 5; n++)
                 for (var i = 0; i + n <= padded.Length; i++)
                     features.Add(Hash('g', padded.Slice(i, n), ReadOnlySpan<char>.Empty));
+        }
+        // Each concept, and each pair of them ("how much" with "use", "allowed" with "product"): what a question asks
+        // is mostly in which ideas come together, whatever the words.
+        var concepts = Concepts.Of(words);
+        for (var i = 0; i < concepts.Count; i++)
+        {
+            features.Add(Hash('c', concepts[i], ReadOnlySpan<char>.Empty));
+            for (var j = i + 1; j < concepts.Count; j++) features.Add(Hash('p', concepts[i], concepts[j]));
         }
         return features;
     }

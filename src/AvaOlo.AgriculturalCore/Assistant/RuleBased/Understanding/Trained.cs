@@ -4,7 +4,7 @@ namespace AvaOlo.AgriculturalCore.Assistant.RuleBased.Understanding;
 
 /// <summary>
 /// The intent model, trained once per process from training.txt (embedded in the assembly, so nothing is read or
-/// downloaded at run time). Training runs on first use, in well under a second (bench/results/assistant.md).
+/// downloaded at run time). Training runs once, on first use or when <see cref="IntentModelWarmUp"/> starts it.
 /// </summary>
 public static class Trained
 {

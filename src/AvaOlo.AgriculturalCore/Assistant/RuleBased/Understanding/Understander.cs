@@ -16,8 +16,9 @@ public sealed record Understood(Ask Ask, FieldFact? Field);
 /// <summary>
 /// The question's intent from the trained <see cref="IntentModel"/>, in whatever language it is asked (the reply
 /// language is chosen elsewhere), and the farmer's field it names. Two rules sit on top, both about what the records
-/// can give: a question naming a pre-harvest interval in any of its words ("karenca", "Wartezeit") is one, and a
-/// question about one field that names none of the farmer's fields gets the whole list instead.
+/// can give: a question naming a pre-harvest interval in any of its words ("karenca", "Wartezeit") is one when it names
+/// a product, and for a farmer the harvest safety when it does not ("is the karenca over?"); and a question about one
+/// field that names none of the farmer's fields gets the whole list instead.
 /// </summary>
 public static class Understander
 {

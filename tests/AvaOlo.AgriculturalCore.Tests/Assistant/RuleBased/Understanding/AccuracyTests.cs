@@ -25,7 +25,7 @@ public sealed class AccuracyTests(TestDatabase database) : AssistantTestBase(dat
         if (Environment.GetEnvironmentVariable("AVAOLO_ASSISTANT_REPORT") is { Length: > 0 } path)
         {
             var dev = await EvaluateAsync(EvalRow.Read("eval-dev.tsv"), farmers);
-            await File.WriteAllTextAsync(path, AccuracyReport.Markdown(dev, heldOut));
+            await File.WriteAllTextAsync(path, AccuracyReport.Markdown(dev, heldOut) + "\n" + CrossAuthorCheck.Markdown(CrossAuthorCheck.Run()));
             // Every wrong dev answer, for whoever improves the understanding (the held-out ones are never written out).
             await File.WriteAllLinesAsync(path + ".dev-errors.txt", dev.Where(r => !r.Correct).Select(r => r.ToString()));
         }
