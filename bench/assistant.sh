@@ -68,7 +68,9 @@ AVAOLO_ASSISTANT_REPORT="$TABLE" ./test.sh --filter "FullyQualifiedName~RuleBase
   250 EC and the country for the Croatian farmers and say that the catalogue holds none for the Slovenian farmer's.
   Numbers and dates are formatted in the farmer's language.
 - **Language:** the response's `language` must be the farmer's and its language check must pass.
-- **CI floor:** `AccuracyTests` fails below 90 % on the held-out rows or on any reply in the wrong language.
+- **CI floors:** `AccuracyTests` fails below 90 % on the held-out rows or on any reply in the wrong language;
+  `UnderstandingTests.Phrasings_by_other_authors_are_understood_by_a_model_that_never_saw_them` fails below 90 % in
+  the two folds over the other authors' phrasings, which no tuning to a test row can reach.
 MD
 } >"$OUT"
 echo "bench: wrote $OUT" >&2
