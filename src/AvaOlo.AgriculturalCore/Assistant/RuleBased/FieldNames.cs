@@ -1,6 +1,9 @@
+using System.Text.RegularExpressions;
+
 namespace AvaOlo.AgriculturalCore.Assistant.RuleBased;
 
-public static class FieldNames
+/// <summary>Small repairs where a phrasebook sentence meets a farmer's name or a date in the reply's own format.</summary>
+public static partial class FieldNames
 {
     private const string Placeholder = "{field}";
 
@@ -19,4 +22,13 @@ public static class FieldNames
         if (word.Length > 0 && name.EndsWith(" " + word, StringComparison.OrdinalIgnoreCase)) rest = rest[(1 + word.Length)..];
         return template[..at] + name + rest.Field(name);
     }
+
+    /// <summary>
+    /// One full stop where a date that ends in its own (Croatian "19. 10. 2026.", Bulgarian "19.02.2027 г.") ends a
+    /// sentence too: "2026.." is "2026.".
+    /// </summary>
+    public static string Tidy(string text) => DoubleStop().Replace(text, ".");
+
+    [GeneratedRegex(@"(?<!\.)\.\.(?=\s|$)")]
+    private static partial Regex DoubleStop();
 }

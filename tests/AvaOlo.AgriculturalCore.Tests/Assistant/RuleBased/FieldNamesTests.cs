@@ -14,4 +14,11 @@ public sealed class FieldNamesTests
     [InlineData("no placeholder", "Mota", "no placeholder")]
     public void The_template_word_for_a_field_is_dropped_only_when_the_name_ends_with_it(string template, string name, string expected) =>
         Assert.Equal(expected, template.Field(name));
+
+    [Theory]
+    [InlineData("Očekivana berba: 19. 10. 2026.. Polje Mota", "Očekivana berba: 19. 10. 2026. Polje Mota")]
+    [InlineData("Очаквано прибиране: 19.02.2027 г..", "Очаквано прибиране: 19.02.2027 г.")]
+    [InlineData("Dose 2.5 kg/ha. Next", "Dose 2.5 kg/ha. Next")]
+    [InlineData("Wait...", "Wait...")]                       // an ellipsis stays
+    public void A_date_that_ends_a_sentence_keeps_one_full_stop(string text, string expected) => Assert.Equal(expected, FieldNames.Tidy(text));
 }
