@@ -57,7 +57,7 @@ public sealed partial class RuleBasedAnswerer(FarmFactReader facts, ReferenceCat
         }
         if (ask == Ask.Advice || (ask is Ask.Tasks or Ask.Harvest or Ask.Sprayed && Intents.AsksForAdvice(request.Question)))
             sentences.Add(book.NeedsAdvisor);
-        return new AssistantAnswer(FieldNames.Tidy(string.Join(" ", sentences.Where(s => s.Length > 0))), language, sources);
+        return new AssistantAnswer(Sentences.Tidy(string.Join(" ", sentences.Where(s => s.Length > 0))), language, sources);
     }
 
     private async Task<IEnumerable<string>> FromRecordsAsync(Context c, List<FieldFact> fields, CancellationToken ct)

@@ -12,21 +12,25 @@ public static class Trained
 
     public static IntentModel Model => Lazy.Value;
 
-    public static List<(string Label, string Text)> Examples()
+    public static List<(string Label, string Text)> Examples() =>
+        Lines().Where(l => l.Length > 0 && l[0] != '#').Select(Example).ToList();
+
+    /// <summary>training.txt as it is embedded, line by line (comments too: they name each group's language).</summary>
+    public static IEnumerable<string> Lines()
     {
         using var stream = typeof(Trained).Assembly.GetManifestResourceStream("AvaOlo.AgriculturalCore.Assistant.RuleBased.Understanding.training.txt")
             ?? throw new InvalidOperationException("training.txt is not embedded in the assembly");
         using var reader = new StreamReader(stream);
-        var examples = new List<(string, string)>();
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length == 0 || line[0] == '#') continue;
-            var tab = line.IndexOf('\t', StringComparison.Ordinal);
-            if (tab < 1) throw new InvalidOperationException($"training.txt: no label in \"{line}\"");
-            // {field} and {product} become the tokens the understander puts where a question names one (Mentions).
-            examples.Add((line[..tab], line[(tab + 1)..].Replace("{field}", Mentions.FieldToken, StringComparison.Ordinal)
-                .Replace("{product}", Mentions.ProductToken, StringComparison.Ordinal)));
-        }
-        return examples;
+        while (reader.ReadLine() is { } line) yield return line;
+    }
+
+    /// <summary>One "label&lt;TAB&gt;text" line as the classifier trains on it.</summary>
+    public static (string Label, string Text) Example(string line)
+    {
+        var tab = line.IndexOf('\t', StringComparison.Ordinal);
+        if (tab < 1) throw new InvalidOperationException($"training.txt: no label in \"{line}\"");
+        // {field} and {product} become the tokens the understander puts where a question names one (Mentions).
+        return (line[..tab], line[(tab + 1)..].Replace("{field}", Mentions.FieldToken, StringComparison.Ordinal)
+            .Replace("{product}", Mentions.ProductToken, StringComparison.Ordinal));
     }
 }

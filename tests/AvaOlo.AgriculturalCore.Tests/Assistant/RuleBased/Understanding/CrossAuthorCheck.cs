@@ -27,8 +27,7 @@ public static partial class CrossAuthorCheck
 
     public static Result Run()
     {
-        using var stream = typeof(Trained).Assembly.GetManifestResourceStream("AvaOlo.AgriculturalCore.Assistant.RuleBased.Understanding.training.txt")!;
-        var lines = new StreamReader(stream).ReadToEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        var lines = Trained.Lines().ToArray();
         var split = Array.FindIndex(lines, l => l.StartsWith(Marker, StringComparison.Ordinal));
         var first = Parse(lines[..split]).Select(e => (e.Label, e.Text)).ToList();
         var others = Parse(lines[split..]);
@@ -62,10 +61,9 @@ public static partial class CrossAuthorCheck
         foreach (var line in lines)
         {
             if (GroupLine().Match(line) is { Success: true } m) language = m.Groups[1].Value;
-            if (line.Length == 0 || line[0] == '#' || !line.Contains('\t', StringComparison.Ordinal)) continue;
-            var tab = line.IndexOf('\t', StringComparison.Ordinal);
-            examples.Add(new(line[..tab], line[(tab + 1)..].Replace("{field}", Mentions.FieldToken, StringComparison.Ordinal)
-                .Replace("{product}", Mentions.ProductToken, StringComparison.Ordinal), language));
+            if (line.Length == 0 || line[0] == '#') continue;
+            var (label, text) = Trained.Example(line);
+            examples.Add(new(label, text, language));
         }
         return examples;
     }

@@ -2,7 +2,7 @@ using AvaOlo.AgriculturalCore.Assistant.RuleBased;
 
 namespace AvaOlo.AgriculturalCore.Tests.Assistant.RuleBased;
 
-public sealed class FieldNamesTests
+public sealed class SentencesTests
 {
     [Theory]
     [InlineData("{crop} – {field} tábla ({area} ha)", "Nagy tábla", "{crop} – Nagy tábla ({area} ha)")]
@@ -20,5 +20,5 @@ public sealed class FieldNamesTests
     [InlineData("Очаквано прибиране: 19.02.2027 г..", "Очаквано прибиране: 19.02.2027 г.")]
     [InlineData("Dose 2.5 kg/ha. Next", "Dose 2.5 kg/ha. Next")]
     [InlineData("Wait...", "Wait...")]                       // an ellipsis stays
-    public void A_date_that_ends_a_sentence_keeps_one_full_stop(string text, string expected) => Assert.Equal(expected, FieldNames.Tidy(text));
+    public void A_date_that_ends_a_sentence_keeps_one_full_stop(string text, string expected) => Assert.Equal(expected, Sentences.Tidy(text));
 }

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace AvaOlo.AgriculturalCore.Assistant.RuleBased;
 
 /// <summary>Small repairs where a phrasebook sentence meets a farmer's name or a date in the reply's own format.</summary>
-public static partial class FieldNames
+public static partial class Sentences
 {
     private const string Placeholder = "{field}";
 
